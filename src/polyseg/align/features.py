@@ -1,0 +1,216 @@
+"""Evidence items of a source sentence and an English unit.
+
+A source sentence becomes a list of items: runs of tokens found in the lexicon (with their
+English targets), numbers and dates normalised to keys (1942년 → #1942, 1월 → month:1),
+Latin-script tokens (APEC, BTS), Japanese loanwords with their English origin (ドラム-drum),
+and content words the lexicon does not know (which count against coverage). An English unit
+becomes its content lemmas with weights and the same number keys.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from ..lexicon import PairLexicon, Target
+from ..script import count_scripts
+from ..tokenize.english import LIGHT, lemma_of
+from ..types import Token
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+KANJI_DIGITS = {
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
+MONTH_MARKERS = frozenset({"월", "月"})
+# Adverbs and determiners say less about a sentence than nouns and verbs.
+MINOR_TAGS = ("MAG", "MM", "副詞", "連体詞")
+
+
+@dataclass(frozen=True)
+class SrcItem:
+    text: str
+    weight: float
+    key: str = ""  # the lexicon key (dictionary form) that matched
+    targets: tuple[Target, ...] = ()
+    number: str = ""
+    month: str = ""
+    latin: str = ""
+    origin: str = ""
+    name: bool = False
+
+
+@dataclass(frozen=True)
+class EnTok:
+    form: str
+    lemma: str
+    weight: float
+    number: str = ""
+    month: str = ""
+    name: bool = False
+
+
+def kanji_number(text: str) -> int | None:
+    """十五 → 15, 二千二十六 → 2026; None when ``text`` is not a kanji numeral."""
+    if not text or any(c not in KANJI_DIGITS and c not in KANJI_UNITS and c != "万" for c in text):
+        return None
+    total = 0
+    section = 0
+    digit = -1
+    for c in text:
+        if c in KANJI_DIGITS:
+            digit = digit * 10 + KANJI_DIGITS[c] if digit >= 0 else KANJI_DIGITS[c]
+        elif c in KANJI_UNITS:
+            section += (digit if digit > 0 else 1) * KANJI_UNITS[c]
+            digit = -1
+        else:  # 万
+            total += (section + max(digit, 0)) * 10000
+            section, digit = 0, -1
+    return total + section + max(digit, 0)
+
+
+def _number_of(tok: Token) -> str:
+    form = unicodedata.normalize("NFKC", tok.form).replace(",", "")
+    if form.isdigit():
+        return str(int(form))
+    if tok.tag.startswith("名詞-数詞") or tok.tag == "NR":
+        n = kanji_number(form)
+        if n is not None:
+            return str(n)
+    return ""
+
+
+def _is_number_token(tok: Token) -> bool:
+    return tok.tag in ("SN", "NR") or tok.tag.startswith("名詞-数詞")
+
+
+def _span_key(tokens: tuple[Token, ...], i: int, j: int) -> str:
+    return "".join(t.form for t in tokens[i : j - 1]) + tokens[j - 1].lemma
+
+
+def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
+    """Greedy longest-match segmentation of ``tokens`` into evidence items."""
+    items: list[SrcItem] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if _is_number_token(tok):
+            j = i + 1
+            while j < n and _is_number_token(tokens[j]) and tokens[j].start == tokens[j - 1].end:
+                j += 1
+            merged = Token(
+                "".join(t.form for t in tokens[i:j]), tok.tag, "", tok.start, tokens[j - 1].end
+            )
+            num = _number_of(merged)
+            if num:
+                month = num if j < n and tokens[j].form in MONTH_MARKERS else ""
+                items.append(SrcItem(merged.form, 1.0, number=num, month=month))
+                i = j + (1 if month else 0)
+                continue
+        match: tuple[int, str, list[Target]] | None = None
+        for j in range(min(n, i + lex.max_tokens), i, -1):
+            if any(not t.form.strip() for t in tokens[i:j]):
+                continue
+            key = _span_key(tokens, i, j)
+            targets = lex.lookup(key)
+            if not targets and j == i + 1:
+                key = tok.form
+                targets = lex.lookup(key)
+            if targets and (any(t.content for t in tokens[i:j]) or j > i + 1):
+                match = (j, key, targets)
+                break
+        if match is not None:
+            j, key, targets = match
+            text = "".join(t.form for t in tokens[i:j])
+            minor = j == i + 1 and tok.tag.startswith(MINOR_TAGS)
+            items.append(
+                SrcItem(
+                    text,
+                    0.6 if minor else 1.0,
+                    key=key,
+                    targets=tuple(targets),
+                    name=all(t.kind == "name" for t in targets),
+                    latin=text.lower() if text.isascii() else "",
+                )
+            )
+            i = j
+            continue
+        if tok.content:
+            latin = tok.form.lower() if count_scripts(tok.form).latin and tok.form.isascii() else ""
+            weight = 0.6 if tok.tag.startswith(MINOR_TAGS) else 1.0
+            items.append(SrcItem(tok.form, weight, latin=latin, origin=tok.origin))
+        i += 1
+    return items
+
+
+def english_tokens(tokens: tuple[Token, ...], common: frozenset[str]) -> list[EnTok]:
+    """Content tokens of an English unit with their weights (frequent lemmas count half)."""
+    out: list[EnTok] = []
+    for t in tokens:
+        if not t.content and t.form not in NUMBER_WORDS:
+            continue
+        weight = 0.5 if (t.lemma in LIGHT or t.lemma in common) else 1.0
+        number = ""
+        month = ""
+        if t.tag == "NUM":
+            number = str(int(t.lemma)) if t.lemma.isdigit() else ""
+        elif t.form in NUMBER_WORDS:
+            number = str(NUMBER_WORDS[t.form])
+            weight = min(weight, 0.5)
+        if t.form in MONTHS and (t.tag == "CAP" or len(t.form) > 3):
+            month = str(MONTHS[t.form])
+        out.append(EnTok(t.form, t.lemma, weight, number, month, t.tag in ("CAP", "ACR")))
+    return out
+
+
+def origin_lemma(origin: str) -> str:
+    return lemma_of(origin.lower())

@@ -1,0 +1,143 @@
+"""Score one source group against one English unit from the evidence they share.
+
+The score is the harmonic mean of two coverages: the share of the source's evidence weight
+that found its English counterpart, and the share of the English unit's content weight that
+was explained. Both directions matter: a short post sentence inside a long English sentence
+explains little of it, and a short English quote explains little of a long sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .features import EnTok, SrcItem, origin_lemma
+
+MIN_STEM = 6
+
+
+def _stem_match(a: str, b: str) -> bool:
+    """relation ~ relationship, cooperate ~ cooperation, important ~ importance."""
+    if len(a) < MIN_STEM or len(b) < MIN_STEM:
+        return False
+    k = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        k += 1
+    return k >= MIN_STEM - 1 and k >= 0.7 * min(len(a), len(b))
+
+
+@dataclass(frozen=True)
+class PairScore:
+    score: float
+    src_cover: float
+    en_cover: float
+    matched: int
+    evidence: tuple[str, ...]
+    content_matched: int = 0  # matched items that are not names
+
+
+def _find(lemma: str, en: list[EnTok], used: list[bool], fuzzy: bool) -> int:
+    for k, t in enumerate(en):
+        if not used[k] and (t.lemma == lemma or t.form == lemma):
+            return k
+    if fuzzy:
+        for k, t in enumerate(en):
+            if not used[k] and _stem_match(t.lemma, lemma):
+                return k
+    return -1
+
+
+def _match_target(
+    lemmas: tuple[str, ...], en: list[EnTok], used: list[bool], fuzzy: bool
+) -> list[int]:
+    picks: list[int] = []
+    for lemma in lemmas:
+        k = _find(lemma, en, used, fuzzy)
+        if k < 0 or k in picks:
+            return []
+        picks.append(k)
+    return picks
+
+
+def _best_target(item: SrcItem, en: list[EnTok], used: list[bool]) -> tuple[list[int], float, str]:
+    """The lexicon target of ``item`` that explains the most English weight.
+
+    Exact lemma matches are preferred; a single-word target may fall back to a shared stem
+    (relation ~ relationship) only when no target matches exactly.
+    """
+    for fuzzy in (False, True):
+        best: tuple[list[int], float, str] | None = None
+        best_cover = 0.0
+        for tgt in item.targets:
+            if not tgt.lemmas or (fuzzy and len(tgt.lemmas) > 1):
+                continue
+            picks = _match_target(tgt.lemmas, en, used, fuzzy)
+            if not picks:
+                continue
+            cover = sum(en[k].weight for k in picks) * tgt.weight
+            if cover > best_cover:
+                tag = "name:" if tgt.kind == "name" else ""
+                best_cover = cover
+                best = (picks, tgt.weight, f"{tag}{item.key}={tgt.text}")
+        if best is not None:
+            return best
+    return [], 0.0, ""
+
+
+def score_pair(src: list[SrcItem], en: list[EnTok]) -> PairScore:
+    """Match source items to English tokens one-to-one and score the coverage.
+
+    A source item earns the credit of the English tokens it explains: an item that only
+    finds words frequent in the story (the leaders' names, "drum" in a drum story) earns
+    half, as those words do on the English side.
+    """
+    src_total = sum(i.weight for i in src)
+    en_total = sum(t.weight for t in en)
+    if src_total <= 0 or en_total <= 0:
+        return PairScore(0.0, 0.0, 0.0, 0, ())
+    used = [False] * len(en)
+    src_got = 0.0
+    en_got = 0.0
+    evidence: list[str] = []
+    content = 0
+    # Names, numbers and Latin tokens first: they are the least ambiguous evidence.
+    order = sorted(src, key=lambda i: (not i.name, not (i.number or i.latin), len(i.targets)))
+    for item in order:
+        picks: list[int] = []
+        credit = 1.0
+        label = ""
+        if item.number:
+            for k, t in enumerate(en):
+                if used[k]:
+                    continue
+                if item.month and t.month == item.month:
+                    picks, label = [k], f"month:{item.month}"
+                    break
+                if t.number == item.number:
+                    picks, label = [k], f"#{item.number}"
+                    break
+        if not picks and item.targets:
+            picks, credit, label = _best_target(item, en, used)
+        if not picks and item.latin:
+            k = _find(item.latin, en, used, False)
+            if k >= 0:
+                picks, label = [k], f"latin:{item.text}"
+        if not picks and item.origin:
+            k = _find(origin_lemma(item.origin), en, used, True)
+            if k >= 0:
+                picks, label = [k], f"loan:{item.text}={item.origin}"
+        if not picks:
+            continue
+        for k in picks:
+            used[k] = True
+            en_got += en[k].weight * credit
+        commonness = max(en[k].weight for k in picks)
+        src_got += item.weight * credit * commonness
+        evidence.append(label)
+        if not label.startswith("name:"):
+            content += 1
+    r = src_got / src_total
+    p = en_got / en_total
+    score = 0.0 if r <= 0 or p <= 0 else 2 * p * r / (p + r)
+    return PairScore(min(1.0, score), r, p, len(evidence), tuple(evidence), content)

@@ -1,0 +1,153 @@
+"""Load lexicon files into per-language lookup tables.
+
+Sources are indexed by their text without spaces; the aligner looks up runs of tokens whose
+key (surface forms of all tokens but the last, plus the last token's dictionary form) is an
+entry, so 발표하다 matches 발표/NNG + 하/XSV and 首脳会談 matches 首脳 + 会談.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import LexiconError
+from ..tokenize.english import tokenize_english
+from ..types import LexEntry
+from .schema import COLUMNS, lang_of_file, lang_of_source, row_problems, validate_header
+
+
+def shipped_dir() -> Path:
+    """The lexicons shipped with polyseg: in the wheel, or beside src/ in a checkout."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "lexicons"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "lexicons"
+
+
+def shipped_files() -> list[Path]:
+    d = shipped_dir()
+    return [p for p in (d / "ko-en.tsv", d / "ja-en.tsv") if p.exists()]
+
+
+@dataclass(frozen=True)
+class Target:
+    """One English rendering of a source entry, as the lemmas that must appear."""
+
+    text: str
+    lemmas: tuple[str, ...]
+    weight: float
+    kind: str
+
+
+@dataclass
+class PairLexicon:
+    """Lookup for one language: key → targets; names for the tokenizer."""
+
+    lang: str
+    index: dict[str, list[Target]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # source → name pos
+    max_tokens: int = 6
+
+    def lookup(self, key: str) -> list[Target]:
+        return self.index.get(key.replace(" ", ""), [])
+
+    def user_words(self) -> tuple[tuple[str, str], ...]:
+        """Single-word names, for the tokenizer's user dictionary."""
+        return tuple(sorted((s, p) for s, p in self.names.items() if " " not in s and len(s) >= 2))
+
+    def english_names(self, source: str) -> list[Target]:
+        return [t for t in self.lookup(source) if t.kind == "name"]
+
+
+@dataclass
+class Lexicon:
+    """All loaded lexicon files, layered: later files win on the same (source, target)."""
+
+    entries: dict[tuple[str, str, str], LexEntry] = field(default_factory=dict)
+    files: list[tuple[str, str, int]] = field(default_factory=list)  # path, sha256, rows
+
+    def add_file(self, file: str | Path) -> None:
+        path = str(file)
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise LexiconError(path, 0, f"cannot read lexicon: {exc.strerror}") from None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise LexiconError(path, line, "not UTF-8") from None
+        rows = 0
+        for entry in parse(text, path):
+            lang = lang_of_file(path) or lang_of_source(entry.source)
+            self.entries[(lang, entry.source, entry.target.lower())] = entry
+            rows += 1
+        self.files.append((path, hashlib.sha256(data).hexdigest(), rows))
+
+    def for_lang(self, lang: str) -> PairLexicon:
+        pair = PairLexicon(lang)
+        for (elang, _src, _tgt), e in self.entries.items():
+            if elang != lang:
+                continue
+            lemmas = tuple(t.lemma for t in tokenize_english(e.target) if t.content)
+            key = e.source.replace(" ", "")
+            pair.index.setdefault(key, []).append(Target(e.target, lemmas, e.weight, e.kind))
+            if e.kind == "name":
+                pair.names[e.source] = e.pos
+        return pair
+
+
+def parse(text: str, path: str) -> list[LexEntry]:
+    """Parse and validate one lexicon file; the first bad row raises LexiconError."""
+    header: list[str] | None = None
+    out: list[LexEntry] = []
+    lang = lang_of_file(path)
+    for no, raw in enumerate(text.lstrip("\ufeff").split("\n"), 1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if header is None:
+            problem = validate_header(cols)
+            if problem:
+                raise LexiconError(path, no, problem)
+            header = cols
+            continue
+        if len(cols) > len(header):
+            raise LexiconError(path, no, f"{len(cols)} columns, the header has {len(header)}")
+        if len(cols) < 6:
+            raise LexiconError(
+                path, no, f"{len(cols)} columns, expected at least 6 ({' '.join(COLUMNS[:6])})"
+            )
+        row = dict(zip(header, cols, strict=False))
+        problems = row_problems(row, lang or lang_of_source(row["source"]))
+        if problems:
+            raise LexiconError(path, no, "; ".join(problems))
+        out.append(
+            LexEntry(
+                source=row["source"],
+                target=row["target"],
+                kind=row["kind"],
+                pos=row["pos"],
+                weight=float(row["weight"]),
+                origin=row["origin"],
+                domain=row.get("domain", ""),
+                note=row.get("note", ""),
+                file=path,
+                line=no,
+            )
+        )
+    if header is None:
+        raise LexiconError(path, 1, "no header row (source, target, kind, pos, weight, origin)")
+    return out
+
+
+def load_lexicons(user_files: list[str], shipped: bool = True) -> Lexicon:
+    """The shipped lexicons, then each user file over them."""
+    lex = Lexicon()
+    files: list[str | Path] = [*shipped_files()] if shipped else []
+    for path in [*files, *user_files]:
+        lex.add_file(path)
+    return lex

@@ -1,0 +1,197 @@
+"""The only module that knows the order of the stages:
+
+read → detect → segment → tokenize → align (per story) → write.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import asdict, dataclass, field, replace
+from importlib import metadata
+from pathlib import Path
+
+from .align import AlignOptions, align_story
+from .detect import detect
+from .lexicon import load_lexicons
+from .read import Skipped, read_documents
+from .segment import segment_document
+from .tokenize import get_tokenizer
+from .types import Counts, Detected, Link, Post, Sentence
+from .write import commit
+from .write.tsv import (
+    ALIGNED_COLUMNS,
+    POSTS_COLUMNS,
+    SENTENCES_COLUMNS,
+    aligned_rows,
+    post_rows,
+    sentence_rows,
+    write_rows,
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a run depends on; recorded in run.json."""
+
+    inputs: tuple[str, ...]
+    outdir: str
+    scope: str = "story"
+    lexicons: tuple[str, ...] = ()
+    shipped_lexicons: bool = True
+    min_score: float = 0.5
+    merges: bool = True
+
+
+@dataclass
+class Summary:
+    counts: Counts
+    skipped: list[Skipped] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)
+    elapsed: float = 0.0
+
+    def lines(self) -> list[str]:
+        """The human summary printed on stderr at the end of a run."""
+        c = self.counts
+        enc = ", ".join(
+            f"{k.split(':', 1)[1]} {v}"
+            for k, v in sorted(c.values.items())
+            if k.startswith("encoding:")
+        )
+        skipped = ", ".join(
+            f"{k.split(':', 1)[1]} {v}"
+            for k, v in sorted(c.values.items())
+            if k.startswith("skipped:")
+        )
+        debris = ", ".join(
+            f"{k.split(':', 1)[1]} {v}"
+            for k, v in sorted(c.values.items())
+            if k.startswith("debris:")
+        )
+        out = [
+            f"documents: {c.get('documents')} read ({enc or 'none'}), "
+            f"{sum(s for k, s in c.values.items() if k.startswith('skipped:'))} skipped"
+            + (f" ({skipped})" if skipped else ""),
+        ]
+        out += [f"  skipped {s.path}: {s.detail}" for s in self.skipped]
+        out.append(
+            f"posts: {c.get('posts')} (embed {c.get('posts:embed')}, "
+            f"paragraph {c.get('posts:paragraph')}); debris lines dropped: "
+            f"{sum(s for k, s in c.values.items() if k.startswith('debris:'))}"
+            + (f" ({debris})" if debris else "")
+        )
+        out.append(
+            f"sentences: ko {c.get('sentences:ko')}, ja {c.get('sentences:ja')}; "
+            f"English units {c.get('english_units')}"
+        )
+        out.append(
+            f"links: {c.get('links')}; source sentences linked {c.get('sentences_linked')}, "
+            f"unlinked {c.get('sentences_unlinked')}"
+        )
+        if not c.get("posts"):
+            out.append("no Korean or Japanese posts found: the corpus files hold only headers")
+        out.append(f"wrote {', '.join(self.outputs)} in {self.elapsed:.1f}s")
+        return out
+
+
+def _versions(langs: set[str], tokenizer_versions: dict[str, str]) -> dict[str, str]:
+    out = {"polyseg": metadata.version("polyseg")}
+    out.update(tokenizer_versions)
+    return out
+
+
+def process(config: Config) -> Summary:
+    """Run the whole pipeline on ``config.inputs`` and write the corpus to ``config.outdir``."""
+    t0 = time.perf_counter()
+    counts = Counts()
+    lexicon = load_lexicons(list(config.lexicons), config.shipped_lexicons)
+    docs, skipped = read_documents(list(config.inputs), counts)
+
+    detected: list[Detected] = [detect(d) for d in docs]
+    posts: dict[tuple[str, str], Post] = {}
+    for det in detected:
+        for p in det.posts:
+            posts[(p.doc_id, p.post_id)] = p
+            counts.add("posts")
+            counts.add(f"posts:{p.kind}")
+        for d in det.debris:
+            counts.add(f"debris:{d.reason}")
+
+    langs = {p.lang for p in posts.values()}
+    pair_lex = {lang: lexicon.for_lang(lang) for lang in sorted(langs)}
+    tokenizers = {lang: get_tokenizer(lang, pair_lex[lang].user_words()) for lang in pair_lex}
+    english = get_tokenizer("en")
+    tok_versions: dict[str, str] = dict(english.versions())
+    for tok in tokenizers.values():
+        tok_versions.update(tok.versions())
+
+    def split_source(lang: str, text: str) -> list[tuple[int, int]]:
+        return tokenizers[lang].split_sentences(text)
+
+    sources: dict[str, list[Sentence]] = {}
+    units: dict[str, dict[str, list[Sentence]]] = {}
+    for det in detected:
+        src, en = segment_document(det, split_source)
+        story = det.doc.story if config.scope == "story" else det.doc.doc_id
+        sources.setdefault(story, []).extend(
+            replace(s, tokens=tokenizers[s.lang].tokenize(s.text)) for s in src
+        )
+        units.setdefault(story, {})[det.doc.doc_id] = [
+            replace(u, tokens=english.tokenize(u.text)) for u in en
+        ]
+        for s in src:
+            counts.add(f"sentences:{s.lang}")
+        counts.add("english_units", sum(1 for u in en if u.kind == "sentence"))
+
+    opts = AlignOptions(min_score=config.min_score, scope=config.scope, merges=config.merges)
+    links: list[Link] = []
+    for story in sorted(units):
+        links.extend(align_story(sources.get(story, []), posts, units[story], pair_lex, opts))
+    counts.add("links", len(links))
+
+    linked: dict[tuple[str, str], set[int]] = {}
+    link_count: dict[tuple[str, str, int], int] = {}
+    for lk in links:
+        linked.setdefault((lk.doc_id, lk.post_id), set()).update(s.index for s in lk.src)
+        for s in lk.src:
+            key = (s.doc_id, s.post_id, s.index)
+            link_count[key] = link_count.get(key, 0) + 1
+    n_sent: dict[tuple[str, str], int] = {}
+    for story_sents in sources.values():
+        for s in story_sents:
+            n_sent[(s.doc_id, s.post_id)] = n_sent.get((s.doc_id, s.post_id), 0) + 1
+    n_linked = sum(len(v) for v in linked.values())
+    counts.add("sentences_linked", n_linked)
+    counts.add("sentences_unlinked", sum(n_sent.values()) - n_linked)
+
+    all_sources = [s for story in sorted(sources) for s in sources[story]]
+    doc_by_id = {d.doc_id: d for d in docs}
+    post_table = [
+        (p, p.text(doc_by_id[p.doc_id]), n_sent.get(k, 0), len(linked.get(k, set())))
+        for k, p in posts.items()
+    ]
+    elapsed = time.perf_counter() - t0
+    run = {
+        "versions": _versions(langs, tok_versions),
+        "lexicons": [{"path": p, "sha256": h, "rows": n} for p, h, n in lexicon.files],
+        "options": {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(config).items()},
+        "counts": dict(sorted(counts.values.items())),
+        "skipped": [asdict(s) for s in skipped],
+        "elapsed_seconds": round(elapsed, 3),
+    }
+
+    def write_run(path: Path) -> None:
+        path.write_text(json.dumps(run, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    outputs = commit(
+        config.outdir,
+        {
+            "aligned.tsv": lambda p: write_rows(p, ALIGNED_COLUMNS, aligned_rows(links)),
+            "posts.tsv": lambda p: write_rows(p, POSTS_COLUMNS, post_rows(post_table)),
+            "sentences.tsv": lambda p: write_rows(
+                p, SENTENCES_COLUMNS, sentence_rows(all_sources, link_count)
+            ),
+            "run.json": write_run,
+        },
+    )
+    return Summary(counts, skipped, outputs, time.perf_counter() - t0)

@@ -1,0 +1,195 @@
+"""Sentence splitting per language; every function returns (start, end) offsets into its text.
+
+A line break always ends a sentence (posts put one sentence or one thought per line), so the
+callers split each line on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .types import Detected, Sentence
+
+# Abbreviations after which a period does not end an English sentence.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st no vs etc inc corp co ltd gov sen rep gen lt col capt sgt
+    cmdr adm maj jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat
+    sun u.s u.k u.n e.g i.e a.m p.m approx dept est fig vol pp ft mt ave blvd rev hon pres
+    """.split()
+)
+_EN_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*")
+_JA_END = "。！？!?"
+_JA_OPEN = "「『（(【〈《"
+_JA_CLOSE = "」』）)】〉》"
+_QUOTE_PAIRS = {"“": "”", '"': '"'}
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def split_english(text: str) -> list[tuple[int, int]]:
+    """Split English prose, surviving U.S., Jan. 13, Mr., Dr., decimals and quotes.
+
+    A period glued to the next sentence ("challenges.The leaders") still splits when the
+    left word is not an abbreviation and the right word is capitalised.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _EN_END_RE.finditer(text):
+        end = m.end()
+        nxt = text[end : end + 2]
+        glued = bool(nxt) and not nxt[0].isspace()
+        if glued and not (m.group(0)[0] == "." and re.match(r"[A-Z][a-z]", nxt)):
+            continue
+        if glued and re.search(r"[A-Za-z]\.[A-Za-z]+\.$", text[max(0, m.start() - 12) : end]):
+            continue
+        if end < len(text) and not glued:
+            rest = text[end:].lstrip()
+            if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'(["):
+                continue
+        word = re.search(r"([A-Za-z][A-Za-z.]*)\.$", text[max(0, m.start() - 12) : m.start() + 1])
+        if m.group(0).startswith(".") and word is not None:
+            w = word.group(1).lower().rstrip(".")
+            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                continue
+        decimal = m.start() > 0 and text[m.start() - 1].isdigit()
+        if decimal and m.group(0).startswith(".") and end < len(text) and text[end].isdigit():
+            continue
+        s, e = _strip(text, start, end)
+        if e > s:
+            spans.append((s, e))
+        start = end
+    s, e = _strip(text, start, len(text))
+    if e > s:
+        spans.append((s, e))
+    return spans
+
+
+def split_japanese(text: str) -> list[tuple[int, int]]:
+    """Split on 。！？ (and ASCII !?), never inside 「」『』（） brackets."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _JA_OPEN:
+            depth += 1
+        elif ch in _JA_CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in _JA_END and depth == 0:
+            j = i + 1
+            while j < n and (text[j] in _JA_END or text[j] in "」』）)"):
+                j += 1
+            s, e = _strip(text, start, j)
+            if e > s:
+                spans.append((s, e))
+            start = j
+            i = j
+            continue
+        i += 1
+    s, e = _strip(text, start, n)
+    if e > s:
+        spans.append((s, e))
+    return merge_punct_only(text, spans)
+
+
+def merge_punct_only(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A fragment with no letters ("…", "^^") belongs to the sentence before it."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and not any(c.isalnum() for c in text[s:e]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the text inside double quotes (curly or straight), without the marks.
+
+    Trailing commas inside the quote ("…relationship,” Myung said") are not part of the
+    rendering and are dropped.
+    """
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        close = _QUOTE_PAIRS.get(ch)
+        if close is None:
+            i += 1
+            continue
+        j = text.find(close, i + 1)
+        if j < 0:
+            break
+        s, e = i + 1, j
+        while e > s and text[e - 1] in ", ":
+            e -= 1
+        s, e = _strip(text, s, e)
+        if e > s:
+            spans.append((s, e))
+        i = j + 1
+    return spans
+
+
+def _en_units(
+    doc_id: str, text: str, paragraphs: tuple[tuple[int, int, int], ...]
+) -> list[Sentence]:
+    units: list[Sentence] = []
+    index = 0
+    for p_no, (ps, pe, _line) in enumerate(paragraphs):
+        para = text[ps:pe]
+        sents = [(ps + s, ps + e) for s, e in split_english(para)]
+        first = index
+        for s, e in sents:
+            units.append(Sentence(doc_id, "en", text[s:e], s, e, index, paragraph=p_no))
+            index += 1
+        for k in range(len(sents) - 1):
+            s, e = sents[k][0], sents[k + 1][1]
+            units.append(
+                Sentence(doc_id, "en", text[s:e], s, e, first + k, paragraph=p_no, kind="pair")
+            )
+        for qs, qe in quote_spans(para):
+            quote = para[qs:qe]
+            if len(quote.split()) < 3:
+                continue
+            inner = split_english(quote)
+            pieces = [(qs, qe)] + ([(qs + a, qs + b) for a, b in inner] if len(inner) > 1 else [])
+            for a, b in pieces:
+                a, b = ps + a, ps + b
+                if text[b - 1] == "," and b - 1 > a:
+                    b -= 1
+                units.append(
+                    Sentence(doc_id, "en", text[a:b], a, b, first, paragraph=p_no, kind="quote")
+                )
+    return units
+
+
+def segment_document(
+    det: Detected, split_source: Callable[[str, str], list[tuple[int, int]]]
+) -> tuple[list[Sentence], list[Sentence]]:
+    """Source sentences of every post and English units (sentences, quotes, pairs).
+
+    ``split_source(lang, text)`` splits one line of Korean or Japanese.
+    """
+    text = det.doc.text
+    source: list[Sentence] = []
+    for post in det.posts:
+        index = 0
+        for ls, le in post.spans:
+            for s, e in split_source(post.lang, text[ls:le]):
+                a, b = ls + s, ls + e
+                source.append(
+                    Sentence(det.doc.doc_id, post.lang, text[a:b], a, b, index, post.post_id)
+                )
+                index += 1
+    return source, _en_units(det.doc.doc_id, text, det.body)

@@ -1,0 +1,38 @@
+"""Language-specific tokenizers, imported lazily and cached once per process.
+
+kiwipiepy takes about a second and a few hundred MB to start, so each process builds one
+tokenizer per (language, user words) and reuses it.
+"""
+
+from __future__ import annotations
+
+from .base import Tokenizer
+
+_CACHE: dict[tuple[str, tuple[tuple[str, str], ...]], Tokenizer] = {}
+
+
+def get_tokenizer(lang: str, user_words: tuple[tuple[str, str], ...] = ()) -> Tokenizer:
+    """The tokenizer for ``lang`` (ko, ja, en) with ``user_words`` ((word, name kind) pairs)."""
+    key = (lang, user_words)
+    tok = _CACHE.get(key)
+    if tok is not None:
+        return tok
+    if lang == "ko":
+        from .korean import KoreanTokenizer
+
+        tok = KoreanTokenizer(user_words)
+    elif lang == "ja":
+        from .japanese import JapaneseTokenizer
+
+        tok = JapaneseTokenizer(user_words)
+    elif lang == "en":
+        from .english import EnglishTokenizer
+
+        tok = EnglishTokenizer()
+    else:
+        raise ValueError(f"no tokenizer for language {lang!r}")
+    _CACHE[key] = tok
+    return tok
+
+
+__all__ = ["Tokenizer", "get_tokenizer"]

@@ -1,0 +1,86 @@
+"""English: lower-cased word tokens with a dictionary lemma (lemminflect), offsets kept."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import metadata
+
+from ..types import Token
+
+# Hyphenated words split into parts so that "Jae-myung" and "Jae Myung" tokenize alike.
+WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|\d+(?:[.,]\d+)*|[A-Za-z]+(?:['’][A-Za-z]+)?")
+STOPWORDS = frozenset(
+    """
+    a an the and or but nor so yet for of in on at to from by with without into onto upon
+    about above below over under between among through during before after since until while
+    as than then that this these those there here where when why how what which who whom
+    whose i me my mine we us our ours you your yours he him his she her hers it its they
+    them their theirs myself ourselves yourself himself herself itself themselves is are was
+    were be been being am do does did done doing have has had having will would shall should
+    can could may might must not no nor if else also just only very too such own same other
+    some any each every all both either neither more most much many few several quite rather
+    s t ll ve re d m ’s 's one’s whether because although though even ever once again
+    further out up down off said say says saying according per via against within along
+    across around behind beyond near toward towards
+    """.split()
+)
+# Common verbs and adverbs that agree with almost any sentence; they count half.
+LIGHT = frozenset(
+    """
+    make made get got go went come came take took give gave put set keep kept let see saw
+    seen know knew think thought want like well new way thing time year day also still now
+    just really lot
+    """.split()
+)
+
+
+@lru_cache(maxsize=65536)
+def lemma_of(word: str) -> str:
+    """A dictionary lemma: verbs first (played → play), then nouns (drums → drum)."""
+    if len(word) <= 2 or word.isdigit():
+        return word
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    for upos in ("VERB", "NOUN", "ADJ", "AUX", "ADV", "PROPN"):
+        if lemmas.get(upos):
+            return str(lemmas[upos][0])
+    return word
+
+
+def tokenize_english(text: str) -> tuple[Token, ...]:
+    out: list[Token] = []
+    for m in WORD_RE.finditer(text):
+        raw = m.group(0)
+        if raw.endswith(".") and raw[0].isupper():
+            raw = raw.replace(".", "")  # U.S. → US, U.N. → UN
+        form = raw.lower().replace("’", "'")
+        if form.endswith("'s"):
+            form = form[:-2]
+        if raw[0].isdigit():
+            tag = "NUM"
+            lemma = raw.replace(",", "")
+        else:
+            # All-capital acronyms (US, UN) keep their form; "us" the pronoun is a stop word.
+            acronym = raw.isupper() and len(raw) >= 2
+            tag = "ACR" if acronym else ("CAP" if raw[0].isupper() else "W")
+            lemma = form if acronym else lemma_of(form)
+        content = tag in ("NUM", "ACR") or (form not in STOPWORDS and lemma not in STOPWORDS)
+        out.append(Token(form, tag, lemma, m.start(), m.end(), content=content))
+    return tuple(out)
+
+
+class EnglishTokenizer:
+    lang = "en"
+
+    def versions(self) -> dict[str, str]:
+        return {"lemminflect": metadata.version("lemminflect")}
+
+    def split_sentences(self, text: str) -> list[tuple[int, int]]:
+        from ..segment import split_english
+
+        return split_english(text)
+
+    def tokenize(self, text: str) -> tuple[Token, ...]:
+        return tokenize_english(text)

@@ -1,0 +1,167 @@
+"""Japanese: fugashi + unidic-lite, with a user dictionary built from the lexicons' names.
+
+UniDic splits names it does not know (李在明 → 李 / 在明 "有り明け"), so the names of the
+lexicons are compiled into a MeCab user dictionary with fugashi's bundled dictionary
+compiler. The compiled file is cached under ``$XDG_CACHE_HOME/polyseg`` keyed by the
+checksum of its rows, so only the first run after a lexicon change pays for it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from ..errors import PolysegError
+from ..segment import split_japanese
+from ..types import Token
+
+CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞"})
+LIGHT = frozenset(
+    {"する", "為る", "ある", "有る", "いる", "居る", "なる", "成る", "こと", "事", "もの", "物"}
+)
+NAME_POS = {
+    "person": "名詞,固有名詞,人名,一般",
+    "place": "名詞,固有名詞,地名,一般",
+}
+DEFAULT_NAME_POS = "名詞,固有名詞,一般"
+USER_WORD_COST = -5000
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "polyseg"
+
+
+@contextlib.contextmanager
+def _quiet_fds() -> Iterator[None]:
+    """Silence the dictionary compiler, which prints progress from C to fd 1 and 2."""
+    saved = [os.dup(1), os.dup(2)]
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        for fd in (*saved, devnull):
+            os.close(fd)
+
+
+def _context_id(dicdir: str, features: str) -> int:
+    """The left/right context id UniDic uses for a part of speech (same in both files)."""
+    candidates: list[tuple[int, str]] = []
+    with open(Path(dicdir) / "left-id.def", encoding="utf-8") as fh:
+        for line in fh:
+            num, _, feat = line.rstrip("\n").partition(" ")
+            if feat.startswith(features + ","):
+                candidates.append((int(num), feat))
+    for cid, feat in candidates:
+        if feat.endswith(",固"):
+            return cid
+    if not candidates:
+        raise PolysegError(f"unidic-lite has no context id for {features}")
+    return candidates[0][0]
+
+
+def _csv_rows(dicdir: str, user_words: tuple[tuple[str, str], ...]) -> list[str]:
+    rows = []
+    ids: dict[str, int] = {}
+    for word, kind in sorted(set(user_words)):
+        if "," in word or not word.strip():
+            continue
+        feats = NAME_POS.get(kind, DEFAULT_NAME_POS)
+        if feats not in ids:
+            ids[feats] = _context_id(dicdir, feats)
+        cid = ids[feats]
+        rest = ["*", "*", "*", word, word, "*", word, "*", "固", "*", "*", "*", "*"]
+        rest += ["*"] * 9
+        rows.append(",".join([word, str(cid), str(cid), str(USER_WORD_COST), feats, *rest]))
+    return rows
+
+
+def build_user_dictionary(user_words: tuple[tuple[str, str], ...]) -> str | None:
+    """Compile (or reuse from the cache) a user dictionary; return its path."""
+    import fugashi
+    import unidic_lite
+
+    dicdir = unidic_lite.DICDIR
+    rows = _csv_rows(dicdir, user_words)
+    if not rows:
+        return None
+    payload = "\n".join(rows) + "\n"
+    digest = hashlib.sha256((metadata.version("unidic-lite") + payload).encode()).hexdigest()[:16]
+    target = cache_dir() / f"ja-user-{digest}.dic"
+    if target.exists():
+        return str(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        workdir = target.parent
+    except OSError:
+        workdir = Path(tempfile.gettempdir())
+        target = workdir / target.name
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        csv = Path(tmp) / "user.csv"
+        csv.write_text(payload, encoding="utf-8")
+        out = Path(tmp) / "user.dic"
+        with _quiet_fds():
+            fugashi.build_dictionary(f'polyseg -d "{dicdir}" -u "{out}" -f utf8 -t utf8 "{csv}"')
+        if not out.exists():
+            raise PolysegError("could not compile the Japanese user dictionary of lexicon names")
+        os.replace(out, target)
+    return str(target)
+
+
+class JapaneseTokenizer:
+    lang = "ja"
+
+    def __init__(self, user_words: tuple[tuple[str, str], ...] = ()) -> None:
+        import fugashi
+
+        self.user_dic = build_user_dictionary(user_words) if user_words else None
+        args = f'-u "{self.user_dic}"' if self.user_dic else ""
+        self._tagger: Any = fugashi.Tagger(args)
+
+    def versions(self) -> dict[str, str]:
+        return {
+            "fugashi": metadata.version("fugashi"),
+            "unidic-lite": metadata.version("unidic-lite"),
+        }
+
+    def split_sentences(self, text: str) -> list[tuple[int, int]]:
+        return split_japanese(text)
+
+    def tokenize(self, text: str) -> tuple[Token, ...]:
+        out: list[Token] = []
+        pos = 0
+        for w in self._tagger(text):
+            surface = w.surface
+            start = text.find(surface, pos)
+            if start < 0:
+                start = pos
+            end = start + len(surface)
+            pos = end
+            f = w.feature
+            pos1 = f.pos1 or ""
+            pos2 = f.pos2 or ""
+            lemma_field = f.lemma or ""
+            origin = lemma_field.split("-", 1)[1] if "-" in lemma_field else ""
+            if origin and not origin.isascii():
+                origin = ""
+            lemma = f.orthBase if f.orthBase and f.orthBase != "*" else surface
+            tag = pos1 if pos2 in ("", "*") else f"{pos1}-{pos2}"
+            content = (
+                pos1 in CONTENT_POS
+                and pos2 not in ("非自立可能", "代名詞")
+                and lemma not in LIGHT
+                and not (pos1 == "名詞" and pos2 == "助動詞語幹")
+            )
+            reading = f.kana if f.kana and f.kana != "*" else ""
+            out.append(Token(surface, tag, lemma, start, end, reading, origin, content))
+        return tuple(out)

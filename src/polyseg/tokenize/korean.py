@@ -1,0 +1,62 @@
+"""Korean: kiwipiepy morphemes with dictionary-form lemmas and character offsets."""
+
+from __future__ import annotations
+
+from importlib import metadata
+from typing import Any
+
+from ..segment import merge_punct_only
+from ..types import Token
+
+# Tags whose morphemes carry meaning the aligner can use (kiwipiepy's Sejong-style tags;
+# irregular variants such as VV-R share the prefix).
+CONTENT_TAGS = frozenset({"NNG", "NNP", "NR", "VV", "VA", "MAG", "MM", "XR", "SL", "SN", "SH"})
+VERBAL_TAGS = frozenset({"VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN"})
+# Very frequent verbs and adverbs that carry little evidence on their own.
+LIGHT = frozenset(
+    {"하다", "되다", "있다", "없다", "않다", "이다", "같다", "것", "수", "등", "더", "잘"}
+)
+
+
+class KoreanTokenizer:
+    lang = "ko"
+
+    def __init__(self, user_words: tuple[tuple[str, str], ...] = ()) -> None:
+        from kiwipiepy import Kiwi
+
+        self._kiwi: Any = Kiwi()
+        for word, _kind in user_words:
+            # Names from the lexicons stay one token: 다카이치, not 다카/이치.
+            self._kiwi.add_user_word(word, "NNP", 0.0)
+
+    def versions(self) -> dict[str, str]:
+        out = {"kiwipiepy": metadata.version("kiwipiepy")}
+        try:
+            out["kiwipiepy_model"] = metadata.version("kiwipiepy_model")
+        except metadata.PackageNotFoundError:  # pragma: no cover - bundled model variant
+            out["kiwipiepy_model"] = "unknown"
+        return out
+
+    def split_sentences(self, text: str) -> list[tuple[int, int]]:
+        spans = [(s.start, s.end) for s in self._kiwi.split_into_sents(text)]
+        fixed: list[tuple[int, int]] = []
+        for s, e in spans:
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                fixed.append((s, e))
+        return merge_punct_only(text, fixed)
+
+    def tokenize(self, text: str) -> tuple[Token, ...]:
+        out: list[Token] = []
+        for t in self._kiwi.tokenize(text):
+            tag = str(t.tag)
+            base = tag.split("-")[0]
+            lemma = getattr(t, "lemma", "") or t.form
+            if base in VERBAL_TAGS and not lemma.endswith("다"):
+                lemma += "다"
+            content = base in CONTENT_TAGS and lemma not in LIGHT
+            out.append(Token(t.form, tag, lemma, t.start, t.start + t.len, content=content))
+        return tuple(out)

@@ -1,0 +1,190 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from polyseg.align import AlignOptions, align_story
+from polyseg.align.features import english_tokens, kanji_number, source_items
+from polyseg.align.score import score_pair
+from polyseg.lexicon import PairLexicon, Target
+from polyseg.tokenize import get_tokenizer
+from polyseg.tokenize.english import tokenize_english
+from polyseg.types import Post, Sentence
+
+
+def _lex(lang: str, rows: dict[str, list[str]], names: dict[str, str] | None = None) -> PairLexicon:
+    lex = PairLexicon(lang)
+    for src, targets in rows.items():
+        kind = "name" if names and src in names else "word"
+        lex.index[src] = [
+            Target(t, tuple(x.lemma for x in tokenize_english(t) if x.content), 1.0, kind)
+            for t in targets
+        ]
+    lex.names.update(names or {})
+    return lex
+
+
+KO_LEX = _lex(
+    "ko",
+    {
+        "박자": ["beat", "tempo"],
+        "조금": ["a little", "a bit"],
+        "다르다": ["different"],
+        "리듬": ["rhythm"],
+        "맞추다": ["match"],
+        "마음": ["heart", "mind"],
+        "미래지향적": ["forward-looking", "future-oriented"],
+        "한일": ["Korea-Japan", "Japan-Korea"],
+        "관계": ["relationship", "relations"],
+        "만들다": ["build", "create"],
+        "한마음": ["one mind", "one heart"],
+        "탄광": ["coal mine"],
+        "희생자": ["victim"],
+        "이재명": ["Lee Jae-myung", "Lee"],
+        "슬쩍": ["sneak"],
+        "숟가락": ["spoon"],
+        "프로": ["pro"],
+        "실력": ["skill"],
+        "역시": ["as expected"],
+    },
+    {"이재명": "person"},
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("十五", 15), ("二千二十六", 2026), ("百三十六", 136), ("三万", 30000), ("年", None)],
+)
+def test_kanji_numbers(text: str, expected: int | None) -> None:
+    assert kanji_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "src", "en", "evidence"),
+    [
+        ("ko", "1942년 탄광 희생자", "victims of the 1942 coal mine flood", "#1942"),
+        ("ko", "90분 동안 회담", "talks lasted about 90 minutes", "#90"),
+        ("ko", "1월 13일", "on January 13", "month:1"),
+        ("ja", "1942年の事故で136人", "136 miners died in 1942", "#136"),
+        ("ja", "十五年ぶり", "the first time in 15 years", "#15"),
+        ("ja", "APECでBTSの曲", "songs by BTS at APEC", "latin:APEC"),
+        ("ja", "ドラムを叩く", "she played the drums", "loan:ドラム=drum"),
+    ],
+)
+def test_numbers_dates_latin_and_loanwords_are_evidence(
+    lang: str, src: str, en: str, evidence: str
+) -> None:
+    items = source_items(get_tokenizer(lang).tokenize(src), PairLexicon(lang))
+    res = score_pair(items, english_tokens(tokenize_english(en), frozenset()))
+    assert evidence in res.evidence
+
+
+def test_score_is_high_for_a_rendering_and_low_for_a_topical_neighbour() -> None:
+    ko = get_tokenizer("ko")
+    src = source_items(
+        ko.tokenize(
+            "박자는 조금 달라도 리듬 맞추려는 마음은 같았던 것처럼, 미래지향적 한일 관계도 "
+            "한 마음으로 만들어가겠습니다."
+        ),
+        KO_LEX,
+    )
+    good = "Although our tempos were a bit different, we both tried to match the rhythm together - "
+    good += "we will create a future-oriented relationship with one heart."
+    bad = "The two leaders later exchanged drumsticks signed by each of them in Nara."
+    g = score_pair(src, english_tokens(tokenize_english(good), frozenset()))
+    b = score_pair(src, english_tokens(tokenize_english(bad), frozenset()))
+    assert 0 <= b.score < 0.2 < 0.5 < g.score <= 1
+    assert "리듬=rhythm" in g.evidence and "미래지향적=future-oriented" in g.evidence
+
+
+def _sent(
+    doc: str,
+    text: str,
+    i: int,
+    lang: str = "en",
+    post: str = "",
+    para: int = 0,
+    kind: str = "sentence",
+    start: int | None = None,
+) -> Sentence:
+    tok = get_tokenizer(lang)
+    s = 1000 * para + 100 * i if start is None else start
+    return Sentence(doc, lang, text, s, s + len(text), i, post, para, kind, tok.tokenize(text))
+
+
+def test_story_alignment_links_across_documents_at_most_once_per_document() -> None:
+    k2 = _sent("a", "슬쩍 숟가락 하나 얹어봤지만 역시 프로의 실력은 다르더군요.", 0, "ko", "p1")
+    k3 = _sent(
+        "a",
+        "박자는 조금 달라도 리듬 맞추려는 마음은 같았던 것처럼, 미래지향적 한일 관계도 "
+        "한 마음으로 만들어가겠습니다.",
+        1,
+        "ko",
+        "p1",
+    )
+    post = Post("a", "p1", "ko", "embed", 1, ((0, 10),), author="이재명", handle="Jaemyung_Lee")
+    units = {
+        "a": [
+            _sent("a", "The two leaders later exchanged signed drumsticks.", 0),
+            _sent(
+                "a",
+                "I tried to sneak in a spoon, but as expected a pro's skill is different.",
+                1,
+                para=1,
+            ),
+        ],
+        "b": [
+            _sent(
+                "b",
+                "Although our tempos were a bit different, we both tried to match the rhythm "
+                "- we will create a future-oriented relationship with one heart.",
+                0,
+            ),
+            _sent(
+                "b",
+                "Even though the beat was a little different, our hearts matched the rhythm; "
+                "we will build a forward-looking Korea-Japan relationship with one mind.",
+                1,
+            ),
+        ],
+    }
+    links = align_story([k2, k3], {("a", "p1"): post}, units, {"ko": KO_LEX}, AlignOptions())
+    got = sorted((lk.src[0].index, lk.tgt.doc_id, lk.tgt.index) for lk in links)
+    # k3 has two good candidates in b; only the better one is kept (one per document).
+    assert got == [(0, "a", 1), (1, "b", 1)]
+    assert all(0 <= lk.score <= 1 for lk in links)
+
+    doc_only = align_story(
+        [k2, k3], {("a", "p1"): post}, units, {"ko": KO_LEX}, AlignOptions(scope="doc")
+    )
+    assert [(lk.tgt.doc_id, lk.tgt.index) for lk in doc_only] == [("a", 1)]
+
+
+def test_nothing_is_linked_below_the_threshold() -> None:
+    k3 = _sent("a", "박자는 조금 달라도 리듬 맞추려는 마음은 같았던 것처럼", 0, "ko", "p1")
+    post = Post("a", "p1", "ko", "embed", 1, ((0, 10),))
+    units = {
+        "a": [_sent("a", "Lee and Takaichi held a summit in Nara on a cold day in January.", 0)]
+    }
+    assert align_story([k3], {("a", "p1"): post}, units, {"ko": KO_LEX}, AlignOptions()) == []
+
+
+def test_quote_attributed_to_the_author_gets_a_bonus() -> None:
+    k = _sent("a", "박자는 조금 달라도 리듬 맞추려는 마음은 같았다.", 0, "ko", "p1")
+    post = Post("a", "p1", "ko", "embed", 1, ((0, 10),), author="이재명")
+    para = "“The beat was a little different but our hearts matched the rhythm of the music,” Lee said."
+    quote = para[1 : para.index(",”")]
+    units = {
+        "a": [
+            _sent("a", para, 0, start=0),
+            _sent("a", quote, 0, kind="quote", start=1),
+        ]
+    }
+    links = align_story([k], {("a", "p1"): post}, units, {"ko": KO_LEX}, AlignOptions())
+    assert len(links) == 1
+    assert links[0].tgt.kind == "quote"
+    assert "quote:이재명" in links[0].evidence
+    plain = replace(post, author="")
+    again = align_story([k], {("a", "p1"): plain}, units, {"ko": KO_LEX}, AlignOptions())
+    assert again[0].score < links[0].score

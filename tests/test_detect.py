@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import pytest
+
+from polyseg.detect import detect
+from polyseg.read import normalise
+from polyseg.types import Document
+
+KO_EMBED = """Lee described the moment as deeply personal.
+어설프지만, 그래서 더 잘 어울렸던 다카이치 총리님과의 합주^^
+슬쩍 숟가락 하나 얹어봤지만 역시 프로의 실력은 다르더군요.박자는 조금 달라도 리듬 맞추려는 마음은 같았던 것처럼, 미래지향적 한일 관계도 한 마음으로 만들어가겠습니다. pic.twitter.com/pRY5jCjSl4
+— 이재명 (@Jaemyung_Lee) January 13, 2026
+South Korea presidential spokesperson Kim Nam-joon said that the event was special.
+"""
+JA_EMBED = """Takaichi said in a post on X.
+韓国の李在明大統領と首脳会談を行いました。
+両国を取り巻く戦略環境が厳しさを増す中、日韓関係、日韓米の連携の重要性はますます高まっています。
+李大統領との間では、日韓両国が地域の安定に連携して役割を果たしていくべきとの点を確認しました。… pic.twitter.com/38ozZqyjFF— 高市早苗 (@takaichi_sanae) January 13, 2026
+The leaders wore matching blue uniforms.
+"""
+DEBRIS = """Lee's visit would further elevate Seoul-Tokyo ties.
+
+* This article, published by Aju Business Daily, was edited by AJP.
+기사 이미지 확대 보기
+닫기
+![Japanese Prime Minister Sanae Takaichi plays drums.](/gc9/images/2026/01/15/53514-1-370_237.webp)
+/images/ppid_a911dc6a-image-176832252672029286.webp)
+pic.twitter.com/abcdEFG123
+"""
+
+
+def _doc(text: str, doc_id: str = "d") -> Document:
+    return Document(doc_id, "s", f"{doc_id}.txt", normalise(text), "utf-8")
+
+
+def test_korean_tweet_embed_with_metadata() -> None:
+    det = detect(_doc(KO_EMBED))
+    assert len(det.posts) == 1
+    post = det.posts[0]
+    assert (post.lang, post.kind, post.author, post.handle, post.date, post.link) == (
+        "ko",
+        "embed",
+        "이재명",
+        "Jaemyung_Lee",
+        "January 13, 2026",
+        "pic.twitter.com/pRY5jCjSl4",
+    )
+    text = post.text(det.doc)
+    assert text.startswith("어설프지만") and text.endswith("만들어가겠습니다.")
+    assert "pic.twitter" not in text
+    assert not post.truncated
+
+
+def test_japanese_embed_with_glued_attribution_and_trailing_ellipsis() -> None:
+    det = detect(_doc(JA_EMBED))
+    assert len(det.posts) == 1
+    post = det.posts[0]
+    assert (post.lang, post.author, post.handle) == ("ja", "高市早苗", "takaichi_sanae")
+    assert post.truncated
+    assert post.text(det.doc).endswith("確認しました。")
+    assert len(post.spans) == 3
+
+
+def test_page_debris_is_not_a_post() -> None:
+    det = detect(_doc(DEBRIS))
+    assert det.posts == ()
+    assert sorted(d.reason for d in det.debris) == [
+        "bare-link",
+        "image-link",
+        "image-link",
+        "widget-label",
+        "widget-label",
+    ]
+    assert len(det.body) == 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "President Lee Jae Myung (李在明) met Takaichi in Nara.",
+        "The word 합주 means playing together.",
+        "Seoul (서울) and Tokyo (東京) agreed.",
+    ],
+)
+def test_short_fragments_inside_english_are_not_posts(line: str) -> None:
+    det = detect(_doc(line + "\n"))
+    assert det.posts == ()
+    assert len(det.body) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Kim posted on X: 오늘 나라에서 다카이치 총리와 정상회담을 가졌습니다.\n", "ko"),
+        ("高市首相は次のように投稿した。\n日韓関係の重要性はますます高まっています。\n", "ja"),
+        ("The post read:\n\n한일 관계도 한 마음으로 만들어가겠습니다. 감사합니다.\n", "ko"),
+    ],
+)
+def test_plain_paragraph_posts(text: str, lang: str) -> None:
+    det = detect(_doc(text))
+    assert len(det.posts) == 1
+    assert det.posts[0].lang == lang
+    assert det.posts[0].kind == "paragraph"
+
+
+def test_han_only_line_takes_language_of_its_context() -> None:
+    text = "韓国の大統領と会談しました。\n李在明大統領訪日首脳会談\n"
+    det = detect(_doc(text))
+    assert [p.lang for p in det.posts] == ["ja"]
+    assert len(det.posts[0].spans) == 2

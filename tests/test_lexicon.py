@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from polyseg.errors import LexiconError
+from polyseg.lexicon import Lexicon, load_lexicons, shipped_files
+
+HEADER = "source\ttarget\tkind\tpos\tweight\torigin\tdomain\tnote\n"
+
+
+def _write(path: Path, body: str, header: str = HEADER) -> str:
+    path.write_text("# comment line\n" + header + body, encoding="utf-8")
+    return str(path)
+
+
+def test_shipped_lexicons_load_and_cover_the_seed_vocabulary() -> None:
+    lex = load_lexicons([])
+    assert len(shipped_files()) == 2
+    ko, ja = lex.for_lang("ko"), lex.for_lang("ja")
+    assert {t.text for t in ko.lookup("리듬")} >= {"rhythm"}
+    assert {t.text for t in ko.lookup("어울리다")} >= {"suit"}
+    assert {t.text for t in ja.lookup("首脳会談")} >= {"summit"}
+    assert "다카이치" in ko.names and "李在明" in ja.names
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ("리듬\trhythm\tword\tnoun\t1.5\tuser\t\t\n", "weight 1.5 is not in (0, 1]"),
+        ("리듬\trhythm\tthing\tnoun\t1\tuser\t\t\n", "kind 'thing'"),
+        ("리듬\t\tword\tnoun\t1\tuser\t\t\n", "empty target"),
+        ("rhythm\trhythm\tword\tnoun\t1\tuser\t\t\n", "has no Hangul"),
+        ("리듬\t리듬\tword\tnoun\t1\tuser\t\t\n", "is not English"),
+        ("리듬\tthe\tword\tnoun\t1\tuser\t\t\n", "no content word"),
+        ("리듬\trhythm\tword\tnoun\tx\tuser\t\t\n", "is not a number"),
+        ("리듬\trhythm\tword\tnoun\t1\tuser\t\t\textra\n", "9 columns, the header has 8"),
+        ("리듬\trhythm\tname\tnoun\t1\tuser\t\t\n", "pos 'noun' is not one of"),
+        ("\u1105\u1175\u1103\u1173\u11b7\trhythm\tword\tnoun\t1\tuser\t\t\n", "not in Unicode NFC"),
+    ],
+)
+def test_bad_rows_stop_with_file_and_line(tmp_path: Path, row: str, problem: str) -> None:
+    path = _write(tmp_path / "user.ko-en.tsv", "합주\tensemble\tword\tnoun\t1\tuser\t\t\n" + row)
+    with pytest.raises(LexiconError) as err:
+        load_lexicons([path], shipped=False)
+    assert str(err.value).startswith(f"{path}:4: ")
+    assert problem in str(err.value)
+
+
+def test_bad_header(tmp_path: Path) -> None:
+    path = _write(tmp_path / "x.ko-en.tsv", "", header="src\ttgt\n")
+    with pytest.raises(LexiconError, match=r"x\.ko-en\.tsv:2: header must start with"):
+        load_lexicons([path], shipped=False)
+
+
+def test_user_lexicon_layers_over_shipped_and_later_wins(tmp_path: Path) -> None:
+    a = _write(tmp_path / "a.ko-en.tsv", "합주\tjam\tword\tnoun\t0.5\tuser\t\t\n")
+    b = _write(tmp_path / "b.ko-en.tsv", "합주\tjam\tword\tnoun\t0.9\tuser\t\t\n")
+    lex = Lexicon()
+    lex.add_file(a)
+    lex.add_file(b)
+    jam = [t for t in lex.for_lang("ko").lookup("합주") if t.text == "jam"]
+    assert [t.weight for t in jam] == [0.9]
+    assert [rows for _p, _h, rows in lex.files] == [1, 1]
+
+
+def test_language_from_script_when_file_name_has_no_pair(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "mine.tsv",
+        "합주\tjam session\tword\tnoun\t1\tuser\t\t\n叩く\tdrum\tword\tverb\t1\tuser\t\t\n",
+    )
+    lex = load_lexicons([path], shipped=False)
+    assert lex.for_lang("ko").lookup("합주") and lex.for_lang("ja").lookup("叩く")
+    assert not lex.for_lang("ko").lookup("叩く")

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import pytest
+
+from polyseg.segment import quote_spans, split_english, split_japanese
+from polyseg.tokenize import get_tokenizer
+
+
+def _texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    return [text[s:e] for s, e in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The U.S. and Japan met on Jan. 13 in Nara. Mr. Lee said 3.5 percent was fine.",
+            ["The U.S. and Japan met on Jan. 13 in Nara.", "Mr. Lee said 3.5 percent was fine."],
+        ),
+        (
+            "responses to shared social challenges.The leaders also agreed. Korea.net said so.",
+            [
+                "responses to shared social challenges.",
+                "The leaders also agreed.",
+                "Korea.net said so.",
+            ],
+        ),
+        (
+            "Dr. Kim arrived. “I fulfilled a lifelong dream today. I've wanted to play.” He smiled.",
+            [
+                "Dr. Kim arrived.",
+                "“I fulfilled a lifelong dream today.",
+                "I've wanted to play.”",
+                "He smiled.",
+            ],
+        ),
+        ("Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
+        ("No final period here", ["No final period here"]),
+    ],
+)
+def test_split_english(text: str, expected: list[str]) -> None:
+    assert _texts(text, split_english(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "韓国の李在明大統領と首脳会談を行いました。両国を取り巻く戦略環境が厳しさを増す中です。",
+            [
+                "韓国の李在明大統領と首脳会談を行いました。",
+                "両国を取り巻く戦略環境が厳しさを増す中です。",
+            ],
+        ),
+        (
+            "彼は「今日は晴れ。明日は雨。」と言った。本当？はい",
+            ["彼は「今日は晴れ。明日は雨。」と言った。", "本当？", "はい"],
+        ),
+        ("確認しました。…", ["確認しました。…"]),
+        ("（注。補足）本文です！！次", ["（注。補足）本文です！！", "次"]),
+    ],
+)
+def test_split_japanese(text: str, expected: list[str]) -> None:
+    assert _texts(text, split_japanese(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "슬쩍 숟가락 하나 얹어봤지만 역시 프로의 실력은 다르더군요.박자는 조금 달라도 리듬 맞추려는 "
+            "마음은 같았던 것처럼, 미래지향적 한일 관계도 한 마음으로 만들어가겠습니다.",
+            [
+                "슬쩍 숟가락 하나 얹어봤지만 역시 프로의 실력은 다르더군요.",
+                "박자는 조금 달라도 리듬 맞추려는 마음은 같았던 것처럼, 미래지향적 한일 관계도 한 "
+                "마음으로 만들어가겠습니다.",
+            ],
+        ),
+        (
+            "어설프지만, 그래서 더 잘 어울렸던 다카이치 총리님과의 합주^^",
+            ["어설프지만, 그래서 더 잘 어울렸던 다카이치 총리님과의 합주^^"],
+        ),
+    ],
+)
+def test_split_korean_with_kiwipiepy(text: str, expected: list[str]) -> None:
+    tok = get_tokenizer("ko")
+    assert _texts(text, tok.split_sentences(text)) == expected
+
+
+def test_quote_spans_drop_marks_and_trailing_comma() -> None:
+    text = (
+        "“I tried to sneak in just one spoonful. Even though the beats were off,” Myung said. "
+        'He wrote: "Yes we can." She said "ok".'
+    )
+    assert _texts(text, quote_spans(text)) == [
+        "I tried to sneak in just one spoonful. Even though the beats were off",
+        "Yes we can.",
+        "ok",
+    ]

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import pytest
+
+from polyseg.tokenize import get_tokenizer
+from polyseg.tokenize.english import tokenize_english
+
+
+def test_korean_lemmas_offsets_and_user_names() -> None:
+    tok = get_tokenizer("ko", (("다카이치", "person"),))
+    text = "그래서 더 잘 어울렸던 다카이치 총리님과의 합주^^"
+    tokens = tok.tokenize(text)
+    by_form = {t.form: t for t in tokens}
+    assert by_form["어울리"].lemma == "어울리다"
+    assert by_form["어울리"].tag == "VV"
+    assert by_form["다카이치"].tag == "NNP"
+    assert by_form["합주"].content and not by_form["과"].content
+    # Offsets point at the surface: 어울렸 holds the morphemes 어울리 + 었.
+    assert text[by_form["어울리"].start : by_form["어울리"].end] == "어울렸"
+    assert text[by_form["다카이치"].start : by_form["다카이치"].end] == "다카이치"
+    starts = [t.start for t in tokens]
+    assert starts == sorted(starts)
+
+
+def test_korean_adjective_lemma() -> None:
+    tokens = get_tokenizer("ko").tokenize("어설프지만 박자는 조금 달라도")
+    assert [t.lemma for t in tokens if t.tag.startswith("VA")] == ["어설프다", "다르다"]
+
+
+def test_japanese_name_user_dictionary_keeps_li_jae_myung_whole() -> None:
+    plain = get_tokenizer("ja")
+    assert "李在明" not in [t.form for t in plain.tokenize("韓国の李在明大統領と会談")]
+    tok = get_tokenizer("ja", (("李在明", "person"), ("高市早苗", "person")))
+    forms = [t.form for t in tok.tokenize("韓国の李在明大統領と高市早苗首相が会談")]
+    assert "李在明" in forms and "高市早苗" in forms
+
+
+def test_japanese_lemma_reading_and_loanword_origin() -> None:
+    text = "ドラムを演奏しました。首脳会談を行いました。"
+    tokens = get_tokenizer("ja").tokenize(text)
+    by_form = {t.form: t for t in tokens}
+    assert by_form["ドラム"].origin == "drum"
+    assert by_form["行い"].lemma == "行う"
+    assert by_form["首脳"].reading == "シュノウ"
+    assert not by_form["を"].content
+    for t in tokens:
+        assert text[t.start : t.end] == t.form
+
+
+@pytest.mark.parametrize(
+    ("text", "lemmas"),
+    [
+        ("The leaders played drums", ["the", "leader", "play", "drum"]),
+        ("Lee Jae-myung met the US envoy", ["lee", "jae", "myung", "meet", "the", "us", "envoy"]),
+        (
+            "It felt like our hearts were aligned",
+            ["it", "feel", "like", "our", "heart", "be", "align"],
+        ),
+        ("In 1942, 136 laborers died", ["in", "1942", "136", "laborer", "die"]),
+    ],
+)
+def test_english_lemmas(text: str, lemmas: list[str]) -> None:
+    assert [t.lemma for t in tokenize_english(text)] == lemmas
