@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import LexiconError
 from ..tokenize.english import tokenize_english
 from ..types import LexEntry
-from .schema import COLUMNS, lang_of_file, lang_of_source, row_problems, validate_header
+from .schema import ACRONYM_RE, COLUMNS, lang_of_file, lang_of_source, row_problems, validate_header
 
 
 def shipped_dir() -> Path:
@@ -122,7 +122,10 @@ def parse(text: str, path: str) -> list[LexEntry]:
                 path, no, f"{len(cols)} columns, expected at least 6 ({' '.join(COLUMNS[:6])})"
             )
         row = dict(zip(header, cols, strict=False))
-        problems = row_problems(row, lang or lang_of_source(row["source"]))
+        row_lang = lang or lang_of_source(row["source"])
+        problems = row_problems(row, row_lang)
+        if not lang and ACRONYM_RE.fullmatch(row["source"]):
+            problems.append("a Latin acronym source needs a file named *ko-en* or *ja-en*")
         if problems:
             raise LexiconError(path, no, "; ".join(problems))
         out.append(

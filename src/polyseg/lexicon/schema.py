@@ -6,6 +6,7 @@ Shared by loading (which stops at the first bad row) and ``polyseg lexicon check
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ..script import count_scripts
@@ -17,6 +18,7 @@ KINDS = frozenset({"word", "name", "phrase"})
 WORD_POS = frozenset({"noun", "verb", "adj", "adv", "num", "expr", "other"})
 NAME_POS = frozenset({"person", "place", "org", "work", "other"})
 LANG_PAIRS = ("ko-en", "ja-en")
+ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&\-]{1,9}")
 
 HEADER_DOC = """\
 # polyseg lexicon: one translation per row, tab-separated, UTF-8 (NFC).
@@ -72,9 +74,11 @@ def row_problems(row: dict[str, str], lang: str) -> list[str]:
             if not 0 < w <= 1:
                 problems.append(f"weight {weight} is not in (0, 1]")
     sc = count_scripts(src)
-    if lang == "ko" and not sc.hangul and not sc.han:
+    if ACRONYM_RE.fullmatch(src) and lang in ("ko", "ja"):
+        pass  # CCTV, OST, G20: Latin acronyms are written as such in Korean and Japanese text
+    elif lang == "ko" and not sc.hangul and not sc.han:
         problems.append(f"source {src!r} has no Hangul or Hanja")
-    if lang == "ja" and not sc.kana and not sc.han:
+    elif lang == "ja" and not sc.kana and not sc.han:
         problems.append(f"source {src!r} has no kana or kanji")
     if lang == "ja" and sc.hangul:
         problems.append(f"source {src!r} is Korean in a Japanese lexicon")
