@@ -152,8 +152,17 @@ def clean(text: str) -> str:
     return re.sub(r"[\t\r\n]+", " ", text).strip()
 
 
+# A sentence boundary inside a line: the line holds two sentences. polyseg links sentence by
+# sentence, so such lines would turn correct finer links into "wrong" rows; they are skipped.
+_INNER_END_SRC = re.compile(r"[.!?。！？][\"'”’)」』]*\s*[^\s\"'”’)」』.!?。！？…]")
+_INNER_END_EN = re.compile(r"[a-z0-9][.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
+
+
 def usable(src: str, en: str, lang: str) -> bool:
-    return bool(src and en and src != en and SCRIPT[lang].search(src))
+    """A one-sentence pair with the source language's script on the source side."""
+    if not (src and en and src != en and SCRIPT[lang].search(src)):
+        return False
+    return not (_INNER_END_SRC.search(src) or _INNER_END_EN.search(en))
 
 
 def _blocks(rows: Sequence[tuple[str, str, str]], lang: str) -> list[list[Segment]]:

@@ -48,11 +48,24 @@ def cli() -> None:
 @click.option(
     "--min-score",
     type=click.FloatRange(0, 1),
-    default=0.5,
+    default=0.4,
     show_default=True,
-    help="Links scoring below this are not written.",
+    help="Links scoring below this are not written (BENCHMARKS.md: precision by score).",
 )
 @click.option("--no-merges", is_flag=True, help="Only 1-1 links (no 2-1 or 1-2 units).")
+@click.option(
+    "--self-train",
+    is_flag=True,
+    help="Learn translations of unknown words from confident links that recur across "
+    "documents, then align again.",
+)
+@click.option(
+    "--disable",
+    "disabled",
+    multiple=True,
+    type=click.Choice(["numbers", "names", "translit", "latin", "loanwords", "quote", "length"]),
+    help="Switch off one kind of evidence (repeatable; for ablations).",
+)
 def process(
     inputs: tuple[str, ...],
     outdir: str,
@@ -61,6 +74,8 @@ def process(
     no_shipped_lexicons: bool,
     min_score: float,
     no_merges: bool,
+    self_train: bool,
+    disabled: tuple[str, ...],
 ) -> None:
     """Find posts in INPUTS (files or folders) and link them to their English renderings."""
     from .pipeline import Config
@@ -74,10 +89,21 @@ def process(
         shipped_lexicons=not no_shipped_lexicons,
         min_score=min_score,
         merges=not no_merges,
+        self_train=self_train,
+        disabled=disabled,
     )
     summary = run(config)
     for line in summary.lines():
         click.echo(line, err=True)
+
+
+def _register() -> None:
+    from .cli_lexicon import lexicon
+
+    cli.add_command(lexicon)
+
+
+_register()
 
 
 def main() -> None:

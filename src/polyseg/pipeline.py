@@ -8,16 +8,17 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import asdict, dataclass, field, replace
-from importlib import metadata
 from pathlib import Path
 
+from . import __version__
 from .align import AlignOptions, align_story
+from .align.selftrain import SelfTrainOptions, extend, learn
 from .detect import detect
-from .lexicon import load_lexicons
+from .lexicon import Lexicon, PairLexicon, load_lexicons
 from .read import Skipped, read_documents
 from .segment import segment_document
 from .tokenize import get_tokenizer
-from .types import Counts, Detected, Link, Post, Sentence
+from .types import Counts, Detected, Document, Link, Post, Sentence
 from .write import commit
 from .write.tsv import (
     ALIGNED_COLUMNS,
@@ -39,8 +40,40 @@ class Config:
     scope: str = "story"
     lexicons: tuple[str, ...] = ()
     shipped_lexicons: bool = True
-    min_score: float = 0.5
+    min_score: float = 0.4
     merges: bool = True
+    self_train: bool = False
+    disabled: tuple[str, ...] = ()  # evidence kinds switched off (for ablations)
+
+
+def align_all(prep: Prepared, config: Config) -> tuple[list[Link], int]:
+    """Align every story; with ``self_train``, learn from the first pass and align again.
+
+    Returns the links and the number of translations learned.
+    """
+    opts = AlignOptions(
+        min_score=config.min_score,
+        scope=config.scope,
+        merges=config.merges,
+        disabled=frozenset(config.disabled),
+    )
+
+    def one_pass(lexicons: dict[str, PairLexicon]) -> list[Link]:
+        links: list[Link] = []
+        for story in sorted(prep.units):
+            story_sources = prep.sources.get(story, [])
+            links.extend(align_story(story_sources, prep.posts, prep.units[story], lexicons, opts))
+        return links
+
+    links = one_pass(prep.lexicons)
+    if not config.self_train:
+        return links, 0
+    st = SelfTrainOptions()
+    learned = learn(links, prep.lexicons, st)
+    n = sum(len(v) for v in learned.values())
+    if n == 0:
+        return links, 0
+    return one_pass(extend(prep.lexicons, learned, st)), n
 
 
 @dataclass
@@ -94,15 +127,23 @@ class Summary:
         return out
 
 
-def _versions(langs: set[str], tokenizer_versions: dict[str, str]) -> dict[str, str]:
-    out = {"polyseg": metadata.version("polyseg")}
-    out.update(tokenizer_versions)
-    return out
+@dataclass
+class Prepared:
+    """Everything the aligner needs, per story: the stages before alignment, done once."""
+
+    counts: Counts
+    skipped: list[Skipped]
+    docs: list[Document]
+    posts: dict[tuple[str, str], Post]
+    sources: dict[str, list[Sentence]]  # story → source sentences of its posts
+    units: dict[str, dict[str, list[Sentence]]]  # story → doc_id → English units
+    lexicons: dict[str, PairLexicon]
+    lexicon: Lexicon
+    versions: dict[str, str]
 
 
-def process(config: Config) -> Summary:
-    """Run the whole pipeline on ``config.inputs`` and write the corpus to ``config.outdir``."""
-    t0 = time.perf_counter()
+def prepare(config: Config) -> Prepared:
+    """Read, detect, segment and tokenize ``config.inputs``."""
     counts = Counts()
     lexicon = load_lexicons(list(config.lexicons), config.shipped_lexicons)
     docs, skipped = read_documents(list(config.inputs), counts)
@@ -121,9 +162,9 @@ def process(config: Config) -> Summary:
     pair_lex = {lang: lexicon.for_lang(lang) for lang in sorted(langs)}
     tokenizers = {lang: get_tokenizer(lang, pair_lex[lang].user_words()) for lang in pair_lex}
     english = get_tokenizer("en")
-    tok_versions: dict[str, str] = dict(english.versions())
+    versions: dict[str, str] = {"polyseg": __version__, **english.versions()}
     for tok in tokenizers.values():
-        tok_versions.update(tok.versions())
+        versions.update(tok.versions())
 
     def split_source(lang: str, text: str) -> list[tuple[int, int]]:
         return tokenizers[lang].split_sentences(text)
@@ -142,12 +183,20 @@ def process(config: Config) -> Summary:
         for s in src:
             counts.add(f"sentences:{s.lang}")
         counts.add("english_units", sum(1 for u in en if u.kind == "sentence"))
+    return Prepared(counts, skipped, docs, posts, sources, units, pair_lex, lexicon, versions)
 
-    opts = AlignOptions(min_score=config.min_score, scope=config.scope, merges=config.merges)
-    links: list[Link] = []
-    for story in sorted(units):
-        links.extend(align_story(sources.get(story, []), posts, units[story], pair_lex, opts))
+
+def process(config: Config) -> Summary:
+    """Run the whole pipeline on ``config.inputs`` and write the corpus to ``config.outdir``."""
+    t0 = time.perf_counter()
+    prep = prepare(config)
+    counts, skipped, docs, posts = prep.counts, prep.skipped, prep.docs, prep.posts
+    sources, lexicon = prep.sources, prep.lexicon
+
+    links, learned = align_all(prep, config)
     counts.add("links", len(links))
+    if config.self_train:
+        counts.add("self_train:learned", learned)
 
     linked: dict[tuple[str, str], set[int]] = {}
     link_count: dict[tuple[str, str, int], int] = {}
@@ -172,7 +221,7 @@ def process(config: Config) -> Summary:
     ]
     elapsed = time.perf_counter() - t0
     run = {
-        "versions": _versions(langs, tok_versions),
+        "versions": prep.versions,
         "lexicons": [{"path": p, "sha256": h, "rows": n} for p, h, n in lexicon.files],
         "options": {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(config).items()},
         "counts": dict(sorted(counts.values.items())),

@@ -9,6 +9,7 @@ sentences) must beat their parts, which they do only when both halves carry evid
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -18,13 +19,17 @@ from ..lexicon import PairLexicon
 from ..tokenize.english import tokenize_english
 from ..types import Link, Post, Sentence
 from .features import EnTok, SrcItem, english_tokens, source_items
-from .score import PairScore, score_pair
+from .score import EVIDENCE, PairScore, score_pair
 
 # Verbs and nouns of speech that make a sentence naming the author a report of the post.
 SPEECH = frozenset(
     """say write post tweet state statement add tell stress emphasize emphasise note express
     describe call remark comment confirm message share""".split()
 )
+# English has about twice the non-space characters of its Korean or Japanese source
+# (median 2.17 park, 1.89 jhe, 1.82 BSD dev), with a log-SD of about 0.3.
+LOG_LENGTH_RATIO = math.log(2.0)
+LENGTH_SD = 0.3
 QUOTED_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 
 
@@ -33,19 +38,32 @@ class AlignOptions:
     min_score: float = 0.5
     scope: str = "story"  # story | doc
     merges: bool = True
-    merge_penalty: float = 0.08
-    quote_bonus: float = 0.15
     min_evidence: int = 2
+    quote_bonus: float = 0.15
+    length_tolerance: float = 2.0  # standard deviations of the log length ratio
+    # Evidence switched off (see score.EVIDENCE, plus "quote" and "length").
+    disabled: frozenset[str] = frozenset()
+    merge_penalty: float = 0.08
     common_df: float = 0.25
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    score: float
+@dataclass
+class Candidate:
+    """A source group scored against one English unit, with the features of its score."""
+
     group: tuple[Sentence, ...]
     unit: Sentence
     result: PairScore
     evidence: tuple[str, ...]
+    attributed: bool
+    length_dev: float  # |log(English/source length) - log(expected ratio)| in SDs
+    margin_src: float = 0.0  # lead over the group's next-best unit in the same document
+    margin_tgt: float = 0.0  # lead over the next-best source group for the same unit
+    score: float = 0.0  # calibrated, 0..1
+
+    @property
+    def merged(self) -> bool:
+        return len(self.group) > 1 or self.unit.kind == "pair"
 
 
 def _common_lemmas(units: Iterable[Sentence], threshold: float) -> frozenset[str]:
@@ -101,14 +119,18 @@ def _overlaps(a: Sentence, b: Sentence) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def align_story(
+def _chars(text: str) -> int:
+    return sum(1 for c in text if not c.isspace())
+
+
+def score_candidates(
     sources: list[Sentence],
     posts: dict[tuple[str, str], Post],
     units: dict[str, list[Sentence]],
     lexicons: dict[str, PairLexicon],
     opts: AlignOptions,
-) -> list[Link]:
-    """Links for the source sentences of one story against its English units."""
+) -> list[Candidate]:
+    """Every (source group, English unit) pair of a story with enough evidence to consider."""
     if not sources:
         return []
     all_units = [u for us in units.values() for u in us]
@@ -118,66 +140,133 @@ def align_story(
         id(s): source_items(s.tokens, lexicons[s.lang]) for s in sources
     }
     speaker: dict[int, frozenset[str]] = {}
-    candidates: list[_Candidate] = []
+    kinds = EVIDENCE - opts.disabled
+    out: list[Candidate] = []
     for group in _groups(sources, opts.merges):
         first = group[0]
         post = posts[(first.doc_id, first.post_id)]
         author = _author_lemmas(post, lexicons[first.lang])
         items = [i for s in group for i in src_feats[id(s)]]
+        src_len = max(1, sum(_chars(s.text) for s in group))
         docs = list(units) if opts.scope == "story" else [first.doc_id]
         for doc_id in docs:
             for unit in units.get(doc_id, []):
                 en = en_feats[id(unit)]
-                if not en:
+                if not en or (not opts.merges and unit.kind == "pair"):
                     continue
-                if opts.merges is False and unit.kind == "pair":
-                    continue
-                res = score_pair(items, en)
+                res = score_pair(items, en, kinds)
                 # Names alone do not make a rendering: "I played drums with President Lee"
                 # shares a name and a title with 李在明大統領と首脳会談を行いました.
-                if res.content_matched < opts.min_evidence and not (
-                    res.matched >= 1 and len(items) <= 2 and len(en) <= 3
-                ):
+                # A short source ("金曜日でもいいでしょうか？") has only one word to find.
+                needed = min(opts.min_evidence, max(1, sum(1 for i in items if not i.name)))
+                if res.content_matched < needed:
                     continue
-                score = res.score
+                if len(group) > 1:
+                    # A merged group must not be carried by one strong half.
+                    halves = [score_pair(src_feats[id(s)], en, kinds) for s in group]
+                    if min(h.matched for h in halves) < 1:
+                        continue
                 evidence = res.evidence
-                if author:
+                attributed = False
+                if author and "quote" not in opts.disabled:
                     if id(unit) not in speaker:
                         speaker[id(unit)] = _speaker_context(unit, units[doc_id])
                     context = speaker[id(unit)]
                     if author & context and (unit.kind == "quote" or SPEECH & context):
-                        score += opts.quote_bonus * (1 - score)
+                        attributed = True
                         how = "quote" if unit.kind == "quote" else "speaker"
                         evidence = (*evidence, f"{how}:{post.author or post.handle}")
-                if len(group) > 1 or unit.kind == "pair":
-                    score -= opts.merge_penalty
-                if score >= opts.min_score:
-                    candidates.append(_Candidate(round(score, 4), group, unit, res, evidence))
+                ratio = max(1, _chars(unit.text)) / src_len
+                dev = abs(math.log(ratio) - LOG_LENGTH_RATIO) / LENGTH_SD
+                out.append(Candidate(group, unit, res, evidence, attributed, dev))
+    _margins(out)
+    for c in out:
+        c.score = calibrate(c, opts)
+    return out
+
+
+def _margins(cands: list[Candidate]) -> None:
+    """How far each candidate leads its competitors, for the source group and for the unit."""
+    by_src: dict[tuple[int, str], list[Candidate]] = {}
+    by_tgt: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_src.setdefault((id(c.group[0]), c.unit.doc_id), []).append(c)
+        by_tgt.setdefault(id(c.unit), []).append(c)
+    for group in by_src.values():
+        for c in group:
+            rivals = [
+                o.result.score
+                for o in group
+                if o is not c and not _overlaps(o.unit, c.unit) and o.group == c.group
+            ]
+            c.margin_src = c.result.score - max(rivals, default=0.0)
+    for group in by_tgt.values():
+        for c in group:
+            rivals = [
+                o.result.score for o in group if not set(map(id, o.group)) & set(map(id, c.group))
+            ]
+            c.margin_tgt = c.result.score - max(rivals, default=0.0)
+
+
+def calibrate(c: Candidate, opts: AlignOptions) -> float:
+    """The final score: evidence coverage, raised for a quote attributed to the post's
+    author, lowered for merged units (which must beat their parts)."""
+    score = c.result.score
+    # A rendering has about the length of its source; a sentence four times longer that
+    # shares a few words ("…held a summit in Nara, which concluded with a K-pop drum duet…")
+    # reports on the same event rather than rendering the post.
+    excess = c.length_dev - opts.length_tolerance
+    if excess > 0 and "length" not in opts.disabled:
+        score *= math.exp(-0.5 * excess * excess)
+    if c.attributed:
+        score += opts.quote_bonus * (1 - score)
+    if c.merged:
+        score -= opts.merge_penalty
+    return max(0.0, min(1.0, score))
+
+
+def select(cands: list[Candidate], opts: AlignOptions) -> list[Link]:
+    """Accept candidates greedily by score under the constraints of a rendering."""
+    ranked = [c for c in cands if c.score >= opts.min_score]
     # On equal scores: fewer source sentences, a quote before the sentence holding it.
     kind_rank = {"quote": 0, "sentence": 1, "pair": 2}
-    candidates.sort(
+    ranked.sort(
         key=lambda c: (-c.score, len(c.group), kind_rank[c.unit.kind], c.unit.doc_id, c.unit.start)
     )
     taken_src: set[tuple[int, str]] = set()  # (id(source sentence), target doc)
     taken_en: dict[str, list[Sentence]] = {}
     links: list[Link] = []
-    for c in candidates:
+    for c in ranked:
         doc = c.unit.doc_id
         if any((id(s), doc) in taken_src for s in c.group):
             continue
         if any(_overlaps(c.unit, u) for u in taken_en.get(doc, [])):
             continue
-        # A merged group must not be carried by one strong half.
-        if len(c.group) > 1:
-            halves = [score_pair(src_feats[id(s)], en_feats[id(c.unit)]) for s in c.group]
-            if min(h.matched for h in halves) < 1:
-                continue
         for s in c.group:
             taken_src.add((id(s), doc))
         taken_en.setdefault(doc, []).append(c.unit)
         first = c.group[0]
         links.append(
-            Link(first.doc_id, first.post_id, first.lang, c.group, c.unit, c.score, c.evidence)
+            Link(
+                first.doc_id,
+                first.post_id,
+                first.lang,
+                c.group,
+                c.unit,
+                round(c.score, 4),
+                c.evidence,
+            )
         )
     links.sort(key=lambda lk: (lk.doc_id, lk.post_id, lk.src[0].index, lk.tgt.doc_id, lk.tgt.start))
     return links
+
+
+def align_story(
+    sources: list[Sentence],
+    posts: dict[tuple[str, str], Post],
+    units: dict[str, list[Sentence]],
+    lexicons: dict[str, PairLexicon],
+    opts: AlignOptions,
+) -> list[Link]:
+    """Links for the source sentences of one story against its English units."""
+    return select(score_candidates(sources, posts, units, lexicons, opts), opts)

@@ -86,6 +86,7 @@ class SrcItem:
     latin: str = ""
     origin: str = ""
     name: bool = False
+    translit: str = ""  # consonant skeleton of an unknown name (매케인 → mkn)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,40 @@ class EnTok:
     number: str = ""
     month: str = ""
     name: bool = False
+    translit: str = ""  # consonant skeleton of a capitalised word (McCain → mkn)
+
+
+_SKELETON_PAIRS = (("ph", "f"), ("ck", "k"), ("sh", "s"), ("ch", "c"), ("th", "t"), ("x", "ks"))
+# Voicing and l/r are not kept apart by Hangul or katakana transcription of English names.
+_SKELETON_MAP = str.maketrans("rfvbdgcqzj", "lppptkkkss", "aeiouywh")
+
+
+def skeleton(text: str) -> str:
+    """A consonant skeleton for comparing a transcribed name with its English spelling.
+
+    매케인 (maekein) and McCain both give mkn; 트럼프 (teuleompeu) and Trump give tlmp.
+    """
+    from anyascii import anyascii
+
+    s = anyascii(text).lower()
+    s = "".join(ch for ch in s if ch.isalpha())
+    for a, b in _SKELETON_PAIRS:
+        s = s.replace(a, b)
+    # A final -er/-or is a vowel in transcription: Clipper → 클리퍼 (keullipeo).
+    s = s.rstrip("r")
+    s = s.translate(_SKELETON_MAP)
+    out: list[str] = []
+    for ch in s:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _name_like(tok: Token) -> bool:
+    """An unknown token that may be a transcribed foreign name."""
+    if tok.tag == "NNP" or "固有名詞" in tok.tag:
+        return True
+    return len(tok.form) >= 3 and all(0x30A0 <= ord(c) <= 0x30FF for c in tok.form)
 
 
 def kanji_number(text: str) -> int | None:
@@ -187,7 +222,10 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
         if tok.content:
             latin = tok.form.lower() if count_scripts(tok.form).latin and tok.form.isascii() else ""
             weight = 0.6 if tok.tag.startswith(MINOR_TAGS) else 1.0
-            items.append(SrcItem(tok.form, weight, latin=latin, origin=tok.origin))
+            translit = skeleton(tok.form) if not latin and _name_like(tok) else ""
+            items.append(
+                SrcItem(tok.form, weight, latin=latin, origin=tok.origin, translit=translit)
+            )
         i += 1
     return items
 
@@ -208,7 +246,9 @@ def english_tokens(tokens: tuple[Token, ...], common: frozenset[str]) -> list[En
             weight = min(weight, 0.5)
         if t.form in MONTHS and (t.tag == "CAP" or len(t.form) > 3):
             month = str(MONTHS[t.form])
-        out.append(EnTok(t.form, t.lemma, weight, number, month, t.tag in ("CAP", "ACR")))
+        name = t.tag in ("CAP", "ACR")
+        translit = skeleton(t.form) if t.tag == "CAP" else ""
+        out.append(EnTok(t.form, t.lemma, weight, number, month, name, translit))
     return out
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from .features import EnTok, SrcItem, origin_lemma
 
 MIN_STEM = 6
+# Shorter skeletons (Kim → km) match too many unrelated names.
+MIN_SKELETON = 3
 
 
 def _stem_match(a: str, b: str) -> bool:
@@ -60,7 +62,9 @@ def _match_target(
     return picks
 
 
-def _best_target(item: SrcItem, en: list[EnTok], used: list[bool]) -> tuple[list[int], float, str]:
+def _best_target(
+    item: SrcItem, en: list[EnTok], used: list[bool], names: bool
+) -> tuple[list[int], float, str]:
     """The lexicon target of ``item`` that explains the most English weight.
 
     Exact lemma matches are preferred; a single-word target may fall back to a shared stem
@@ -71,6 +75,8 @@ def _best_target(item: SrcItem, en: list[EnTok], used: list[bool]) -> tuple[list
         best_cover = 0.0
         for tgt in item.targets:
             if not tgt.lemmas or (fuzzy and len(tgt.lemmas) > 1):
+                continue
+            if tgt.kind == "name" and not names:
                 continue
             picks = _match_target(tgt.lemmas, en, used, fuzzy)
             if not picks:
@@ -85,7 +91,13 @@ def _best_target(item: SrcItem, en: list[EnTok], used: list[bool]) -> tuple[list
     return [], 0.0, ""
 
 
-def score_pair(src: list[SrcItem], en: list[EnTok]) -> PairScore:
+# Kinds of evidence, each of which can be switched off (``--disable``) to measure its worth.
+EVIDENCE = frozenset({"numbers", "names", "translit", "latin", "loanwords"})
+
+
+def score_pair(
+    src: list[SrcItem], en: list[EnTok], evidence_kinds: frozenset[str] = EVIDENCE
+) -> PairScore:
     """Match source items to English tokens one-to-one and score the coverage.
 
     A source item earns the credit of the English tokens it explains: an item that only
@@ -107,7 +119,7 @@ def score_pair(src: list[SrcItem], en: list[EnTok]) -> PairScore:
         picks: list[int] = []
         credit = 1.0
         label = ""
-        if item.number:
+        if item.number and "numbers" in evidence_kinds:
             for k, t in enumerate(en):
                 if used[k]:
                     continue
@@ -118,15 +130,20 @@ def score_pair(src: list[SrcItem], en: list[EnTok]) -> PairScore:
                     picks, label = [k], f"#{item.number}"
                     break
         if not picks and item.targets:
-            picks, credit, label = _best_target(item, en, used)
-        if not picks and item.latin:
+            picks, credit, label = _best_target(item, en, used, "names" in evidence_kinds)
+        if not picks and item.latin and "latin" in evidence_kinds:
             k = _find(item.latin, en, used, False)
             if k >= 0:
                 picks, label = [k], f"latin:{item.text}"
-        if not picks and item.origin:
+        if not picks and item.origin and "loanwords" in evidence_kinds:
             k = _find(origin_lemma(item.origin), en, used, True)
             if k >= 0:
                 picks, label = [k], f"loan:{item.text}={item.origin}"
+        if not picks and len(item.translit) >= MIN_SKELETON and "translit" in evidence_kinds:
+            for k, t in enumerate(en):
+                if not used[k] and t.translit == item.translit:
+                    picks, label = [k], f"translit:{item.text}={t.form}"
+                    break
         if not picks:
             continue
         for k in picks:

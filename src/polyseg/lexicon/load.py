@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import LexiconError
 from ..tokenize.english import tokenize_english
 from ..types import LexEntry
-from .schema import ACRONYM_RE, COLUMNS, lang_of_file, lang_of_source, row_problems, validate_header
+from .schema import COLUMNS, file_row_problems, lang_of_file, lang_of_source, validate_header
 
 
 def shipped_dir() -> Path:
@@ -70,15 +70,7 @@ class Lexicon:
 
     def add_file(self, file: str | Path) -> None:
         path = str(file)
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise LexiconError(path, 0, f"cannot read lexicon: {exc.strerror}") from None
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise LexiconError(path, line, "not UTF-8") from None
+        data, text = read_lexicon_file(path)
         rows = 0
         for entry in parse(text, path):
             lang = lang_of_file(path) or lang_of_source(entry.source)
@@ -99,51 +91,104 @@ class Lexicon:
         return pair
 
 
-def parse(text: str, path: str) -> list[LexEntry]:
-    """Parse and validate one lexicon file; the first bad row raises LexiconError."""
+def read_lexicon_file(path: str) -> tuple[bytes, str]:
+    """The bytes and UTF-8 text of a lexicon file; LexiconError when unreadable."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise LexiconError(path, 0, f"cannot read lexicon: {exc.strerror}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise LexiconError(path, line, "not UTF-8") from None
+    return data, text
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """A data row of a lexicon file whose columns fit the header (not yet validated)."""
+
+    line: int
+    row: dict[str, str]
+
+
+@dataclass
+class Scan:
+    """A lexicon file split into its header, rows and structural problems (in line order).
+
+    ``problems`` holds what stops a row from being read at all (header, column count); the
+    rows themselves are validated by ``row_problems``. After a bad header nothing else is read.
+    """
+
     header: list[str] | None = None
-    out: list[LexEntry] = []
-    lang = lang_of_file(path)
+    header_line: int = 0
+    rows: list[RawRow] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+
+def scan(text: str, path: str) -> Scan:
+    """Split a lexicon file into header and rows without stopping at the first problem."""
+    out = Scan()
     for no, raw in enumerate(text.lstrip("\ufeff").split("\n"), 1):
         line = raw.rstrip("\r")
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        if header is None:
+        if out.header is None:
             problem = validate_header(cols)
             if problem:
-                raise LexiconError(path, no, problem)
-            header = cols
+                out.problems.append((no, problem))
+                return out
+            out.header, out.header_line = cols, no
             continue
-        if len(cols) > len(header):
-            raise LexiconError(path, no, f"{len(cols)} columns, the header has {len(header)}")
-        if len(cols) < 6:
-            raise LexiconError(
-                path, no, f"{len(cols)} columns, expected at least 6 ({' '.join(COLUMNS[:6])})"
+        if len(cols) > len(out.header):
+            out.problems.append((no, f"{len(cols)} columns, the header has {len(out.header)}"))
+        elif len(cols) < 6:
+            out.problems.append(
+                (no, f"{len(cols)} columns, expected at least 6 ({' '.join(COLUMNS[:6])})")
             )
-        row = dict(zip(header, cols, strict=False))
-        row_lang = lang or lang_of_source(row["source"])
-        problems = row_problems(row, row_lang)
-        if not lang and ACRONYM_RE.fullmatch(row["source"]):
-            problems.append("a Latin acronym source needs a file named *ko-en* or *ja-en*")
+        else:
+            out.rows.append(RawRow(no, dict(zip(out.header, cols, strict=False))))
+    if out.header is None:
+        out.problems.append((1, "no header row (source, target, kind, pos, weight, origin)"))
+    return out
+
+
+def entry_of(row: dict[str, str], path: str, line: int) -> LexEntry:
+    """A validated row as a LexEntry."""
+    return LexEntry(
+        source=row["source"],
+        target=row["target"],
+        kind=row["kind"],
+        pos=row["pos"],
+        weight=float(row["weight"]),
+        origin=row["origin"],
+        domain=row.get("domain", ""),
+        note=row.get("note", ""),
+        file=path,
+        line=line,
+    )
+
+
+def parse(text: str, path: str) -> list[LexEntry]:
+    """Parse and validate one lexicon file; the first bad row raises LexiconError."""
+    lang = lang_of_file(path)
+    result = scan(text, path)
+    # Structural problems and row problems are raised in line order, so the user always
+    # sees the first bad line of the file.
+    first_bad = min((no for no, _ in result.problems), default=None)
+    out: list[LexEntry] = []
+    for raw in result.rows:
+        if first_bad is not None and raw.line > first_bad:
+            break
+        problems = file_row_problems(raw.row, lang)
         if problems:
-            raise LexiconError(path, no, "; ".join(problems))
-        out.append(
-            LexEntry(
-                source=row["source"],
-                target=row["target"],
-                kind=row["kind"],
-                pos=row["pos"],
-                weight=float(row["weight"]),
-                origin=row["origin"],
-                domain=row.get("domain", ""),
-                note=row.get("note", ""),
-                file=path,
-                line=no,
-            )
-        )
-    if header is None:
-        raise LexiconError(path, 1, "no header row (source, target, kind, pos, weight, origin)")
+            raise LexiconError(path, raw.line, "; ".join(problems))
+        out.append(entry_of(raw.row, path, raw.line))
+    if result.problems:
+        no, problem = result.problems[0]
+        raise LexiconError(path, no, problem)
     return out
 
 

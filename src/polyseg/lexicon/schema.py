@@ -106,3 +106,16 @@ def lang_of_source(source: str) -> str:
     if sc.hangul:
         return "ko"
     return "ja"
+
+
+def file_row_problems(row: dict[str, str], file_lang: str | None) -> list[str]:
+    """``row_problems`` of a row of a file: the language is the file's, else the row script's.
+
+    Shared by loading and ``polyseg lexicon check``. A Latin acronym (CCTV) tells nothing about
+    its language, so it is only valid in a file named for one (*ko-en*, *ja-en*).
+    """
+    src = row.get("source", "")
+    problems = row_problems(row, file_lang or lang_of_source(src))
+    if not file_lang and ACRONYM_RE.fullmatch(src):
+        problems.append("a Latin acronym source needs a file named *ko-en* or *ja-en*")
+    return problems

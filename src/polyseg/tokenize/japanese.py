@@ -21,9 +21,13 @@ from ..errors import PolysegError
 from ..segment import split_japanese
 from ..types import Token
 
-CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞"})
+CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "感動詞"})
+# Light verbs, verbs of saying (English "say" is a stop word), demonstratives and
+# grammaticalised nouns: they carry little evidence and would only lower coverage.
 LIGHT = frozenset(
-    {"する", "為る", "ある", "有る", "いる", "居る", "なる", "成る", "こと", "事", "もの", "物"}
+    """する 為る ある 有る いる 居る なる 成る こと 事 もの 物 言う 云う 申す そう どう こう ああ
+    いう よう 様 この その あの どの こんな そんな あんな どんな ところ 所 方 うち 内 ため 為 中 時
+    でも だから それ これ あれ 又 また もう まだ くれる 下さる 頂く 貰う 御座る ござる 居る おる 出来る できる""".split()
 )
 NAME_POS = {
     "person": "名詞,固有名詞,人名,一般",
@@ -140,6 +144,7 @@ class JapaneseTokenizer:
     def tokenize(self, text: str) -> tuple[Token, ...]:
         out: list[Token] = []
         pos = 0
+        after_te = False
         for w in self._tagger(text):
             surface = w.surface
             start = text.find(surface, pos)
@@ -156,12 +161,17 @@ class JapaneseTokenizer:
                 origin = ""
             lemma = f.orthBase if f.orthBase and f.orthBase != "*" else surface
             tag = pos1 if pos2 in ("", "*") else f"{pos1}-{pos2}"
+            # UniDic marks 見る, 来る, 出す, 終わる "非自立可能" because they can follow て as
+            # auxiliaries (〜てみる); only that use is grammar, the verb itself is content.
+            auxiliary = pos2 == "非自立可能" and (pos1 != "動詞" or after_te)
             content = (
                 pos1 in CONTENT_POS
-                and pos2 not in ("非自立可能", "代名詞")
+                and not auxiliary
+                and pos2 != "代名詞"
                 and lemma not in LIGHT
                 and not (pos1 == "名詞" and pos2 == "助動詞語幹")
             )
+            after_te = pos1 == "助詞" and pos2 == "接続助詞"
             reading = f.kana if f.kana and f.kana != "*" else ""
             out.append(Token(surface, tag, lemma, start, end, reading, origin, content))
         return tuple(out)
