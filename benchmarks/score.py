@@ -38,7 +38,7 @@ GOLD_COLUMNS = ("pair", "doc_id", "src_text", "tgt_doc_id", "tgt_text")
 ALIGNED_COLUMNS = ("doc_id", "src_lang", "src_text", "tgt_doc_id", "tgt_text", "score")
 MIN_PARTIAL = 0.6
 BANDS: tuple[tuple[float, float], ...] = tuple(
-    (round(0.5 + 0.1 * i, 1), round(0.6 + 0.1 * i, 1)) for i in range(5)
+    (round(0.1 + 0.1 * i, 1), round(0.2 + 0.1 * i, 1)) for i in range(9)
 )
 
 _QUOTES = str.maketrans(

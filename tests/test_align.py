@@ -188,3 +188,44 @@ def test_quote_attributed_to_the_author_gets_a_bonus() -> None:
     plain = replace(post, author="")
     again = align_story([k], {("a", "p1"): plain}, units, {"ko": KO_LEX}, AlignOptions())
     assert again[0].score < links[0].score
+
+
+@pytest.mark.parametrize(
+    ("src", "name"),
+    [("매케인", "McCain"), ("트럼프", "Trump"), ("カリム", "Karim"), ("바이든", "Biden")],
+)
+def test_unknown_names_match_by_transliteration(src: str, name: str) -> None:
+    lang = "ko" if "가" <= src[0] <= "힣" else "ja"
+    text = f"{src} 대통령" if lang == "ko" else f"{src}大統領"
+    items = source_items(get_tokenizer(lang).tokenize(text), PairLexicon(lang))
+    res = score_pair(
+        items, english_tokens(tokenize_english(f"President {name} spoke"), frozenset())
+    )
+    assert any(e.startswith("translit:") and e.endswith(f"={name.lower()}") for e in res.evidence)
+
+
+def test_disabled_evidence_is_not_used() -> None:
+    items = source_items(get_tokenizer("ko").tokenize("1942년 탄광"), KO_LEX)
+    en = english_tokens(tokenize_english("the 1942 coal mine"), frozenset())
+    assert "#1942" in score_pair(items, en).evidence
+    assert "#1942" not in score_pair(items, en, frozenset({"names"})).evidence
+
+
+def test_a_much_longer_english_sentence_is_penalised() -> None:
+    src = _sent("a", "미래지향적 한일 관계를 만들겠습니다.", 0, "ko", "p1")
+    post = Post("a", "p1", "ko", "embed", 1, ((0, 10),))
+    short = "We will build a future-oriented Korea-Japan relationship."
+    long = (
+        short[:-1] + " while leaders met in Nara, toured the temple, played drums together, "
+        "signed an agreement on coal mine remains and promised further talks in Seoul next year."
+    )
+    units = {"a": [_sent("a", short, 0)], "b": [_sent("b", long, 0)]}
+    links = align_story([src], {("a", "p1"): post}, units, {"ko": KO_LEX}, AlignOptions(0.0))
+    scores = {lk.tgt.doc_id: lk.score for lk in links}
+    assert scores["a"] > 0.8 > 0.2 > scores.get("b", 0.0)
+    relaxed = AlignOptions(0.0, disabled=frozenset({"length"}))
+    again = {
+        lk.tgt.doc_id: lk.score
+        for lk in align_story([src], {("a", "p1"): post}, units, {"ko": KO_LEX}, relaxed)
+    }
+    assert again["b"] > scores.get("b", 0.0)
