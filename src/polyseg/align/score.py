@@ -18,7 +18,8 @@ MIN_SKELETON = 3
 
 
 def _stem_match(a: str, b: str) -> bool:
-    """relation ~ relationship, cooperate ~ cooperation, important ~ importance."""
+    """relation ~ relationship, cooperate ~ cooperation, important ~ importance;
+    not country ~ counter (a five-letter prefix is too short to tell)."""
     if len(a) < MIN_STEM or len(b) < MIN_STEM:
         return False
     k = 0
@@ -26,7 +27,7 @@ def _stem_match(a: str, b: str) -> bool:
         if x != y:
             break
         k += 1
-    return k >= MIN_STEM - 1 and k >= 0.7 * min(len(a), len(b))
+    return k >= MIN_STEM and k >= 0.75 * min(len(a), len(b))
 
 
 @dataclass(frozen=True)

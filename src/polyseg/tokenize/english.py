@@ -45,7 +45,11 @@ def lemma_of(word: str) -> str:
     lemmas = getAllLemmas(word)
     for upos in ("VERB", "NOUN", "ADJ", "AUX", "ADV", "PROPN"):
         if lemmas.get(upos):
-            return str(lemmas[upos][0])
+            lemma = str(lemmas[upos][0])
+            # "evening" is a noun, not a form of the verb "even" that a stop word would hide.
+            if lemma in STOPWORDS and word not in STOPWORDS and lemmas.get("NOUN"):
+                return str(lemmas["NOUN"][0])
+            return lemma
     return word
 
 
