@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..lexicon import PairLexicon, Target
-from ..tokenize.english import tokenize_english
+from ..tokenize.english import content_lemmas
 from ..types import Link
 from .features import english_tokens, source_items
 
@@ -32,7 +32,7 @@ def _explained(evidence: tuple[str, ...]) -> set[str]:
     out: set[str] = set()
     for ev in evidence:
         if "=" in ev:
-            out.update(t.lemma for t in tokenize_english(ev.split("=", 1)[1]))
+            out.update(content_lemmas(ev.split("=", 1)[1]))
     return out
 
 

@@ -286,9 +286,9 @@ def bridge(
 
 
 def _lemmas(targets: set[str]) -> set[str]:
-    from ..tokenize.english import tokenize_english
+    from ..tokenize.english import content_lemmas
 
-    return {t.lemma for text in targets for t in tokenize_english(text) if t.content}
+    return {lemma for text in targets for lemma in content_lemmas(text)}
 
 
 def review_rows(cands: Sequence[BridgeCandidate]) -> list[tuple[str, ...]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LexiconError
-from ..tokenize.english import tokenize_english
+from ..tokenize.english import content_lemmas
 from ..types import LexEntry
 from .schema import COLUMNS, file_row_problems, lang_of_file, lang_of_source, validate_header
 
@@ -83,7 +83,7 @@ class Lexicon:
         for (elang, _src, _tgt), e in self.entries.items():
             if elang != lang:
                 continue
-            lemmas = tuple(t.lemma for t in tokenize_english(e.target) if t.content)
+            lemmas = content_lemmas(e.target)
             key = e.source.replace(" ", "")
             pair.index.setdefault(key, []).append(Target(e.target, lemmas, e.weight, e.kind))
             if e.kind == "name":

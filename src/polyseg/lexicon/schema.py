@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from ..script import count_scripts
-from ..tokenize.english import tokenize_english
+from ..tokenize.english import content_lemmas
 
 COLUMNS = ("source", "target", "kind", "pos", "weight", "origin", "domain", "note")
 REQUIRED = COLUMNS[:6]
@@ -87,7 +87,7 @@ def row_problems(row: dict[str, str], lang: str) -> list[str]:
     tsc = count_scripts(tgt)
     if tsc.cjk:
         problems.append(f"target {tgt!r} is not English")
-    elif not any(t.content for t in tokenize_english(tgt)):
+    elif not content_lemmas(tgt):
         problems.append(f"target {tgt!r} has no content word (only function words)")
     return problems
 

@@ -75,6 +75,12 @@ def tokenize_english(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=262144)
+def content_lemmas(text: str) -> tuple[str, ...]:
+    """Lemmas of the content words of ``text`` (a lexicon target, an evidence label)."""
+    return tuple(t.lemma for t in tokenize_english(text) if t.content)
+
+
 class EnglishTokenizer:
     lang = "en"
 
