@@ -60,14 +60,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         out = args.out or Path(tmp) / "ablation"
-        make_stories.generate(args.data, out, args.stories, args.seed, PAIRS, overwrite=True)
+        make_stories.generate_from_args(args, out, PAIRS)
         gold = score.load_gold(out / "gold.tsv")
         preps = {
             (pair, scope): prepare(Config(inputs=(str(out / pair),), outdir="-", scope=scope))
             for pair in PAIRS
             for scope in ("doc", "story")
         }
-    print(f"stories per pair: {args.stories}, seed {args.seed}, --min-score {args.min_score}")
+    print(
+        f"stories per pair: {args.stories}, seed {args.seed}, ko-en from {args.ko_files}, "
+        f"ja-en from {args.ja_files}, --min-score {args.min_score}"
+    )
     print("\n| evidence | ko-en P / R / F1 | ja-en P / R / F1 |\n| --- | --- | --- |")
     full: dict[str, score.PairResult] = {}
     for label, off, merges, scope in STEPS:

@@ -601,6 +601,22 @@ def generate(
     return counts
 
 
+def generate_from_args(
+    args: argparse.Namespace, out: Path, pairs: Sequence[str] = PAIRS
+) -> dict[str, int]:
+    """``generate`` with the options of ``add_generation_args``."""
+    return generate(
+        args.data,
+        out,
+        args.stories,
+        args.seed,
+        pairs,
+        args.ko_files.split(","),
+        args.ja_files.split(","),
+        overwrite=True,
+    )
+
+
 def default_data() -> Path:
     return Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 

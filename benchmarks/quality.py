@@ -94,16 +94,7 @@ def print_table(results: dict[str, dict[str, Any]]) -> None:
 
 def benchmark(args: argparse.Namespace, out: Path) -> dict[str, dict[str, Any]]:
     pairs = make_stories.parse_pairs(args.pairs)
-    make_stories.generate(
-        args.data,
-        out,
-        args.stories,
-        args.seed,
-        pairs,
-        args.ko_files.split(","),
-        args.ja_files.split(","),
-        overwrite=True,
-    )
+    make_stories.generate_from_args(args, out, pairs)
     gold = score.load_gold(out / "gold.tsv")
     sources = score.read_tsv(out / "sources.tsv")
     prefix, env = polyseg_command(args.polyseg_cmd)

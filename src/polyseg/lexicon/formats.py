@@ -122,16 +122,24 @@ def _pos_guesser(lang: str | None) -> Callable[[str], str]:
     return guess
 
 
-def import_muse(path: str, lang: str | None, guess: bool = True) -> ImportResult:
-    col = _Collector(path, "muse", lang)
+def _import_lines(
+    path: str,
+    fmt: str,
+    lang: str | None,
+    guess: bool,
+    split: Callable[[str], tuple[str, str] | str],
+    comments: bool,
+) -> ImportResult:
+    """The line formats: ``split`` turns a line into its two sides, or says what is wrong."""
+    col = _Collector(path, fmt, lang)
     pos_of = _pos_guesser(lang) if guess else (lambda _s: "other")
     for no, raw in enumerate(_read_text(path).split("\n"), 1):
         line = raw.rstrip("\r")
-        if not line.strip() or line.startswith("#"):
+        if not line.strip() or (comments and line.startswith("#")):
             continue
-        parts = line.split("\t") if "\t" in line else line.split()
-        if len(parts) != 2:
-            col.bad(no, f"expected 2 fields (source target), got {len(parts)}")
+        parts = split(line)
+        if isinstance(parts, str):
+            col.bad(no, parts)
             continue
         sides = _oriented(parts[0].strip(), parts[1].strip())
         if sides is None:
@@ -141,23 +149,26 @@ def import_muse(path: str, lang: str | None, guess: bool = True) -> ImportResult
     return col.result
 
 
+def _muse_split(line: str) -> tuple[str, str] | str:
+    parts = line.split("\t") if "\t" in line else line.split()
+    if len(parts) != 2:
+        return f"expected 2 fields (source target), got {len(parts)}"
+    return parts[0], parts[1]
+
+
+def _hunalign_split(line: str) -> tuple[str, str] | str:
+    if " @ " not in line:
+        return "expected 'english @ foreign' (' @ ' separator missing)"
+    left, _sep, right = line.partition(" @ ")
+    return left, right
+
+
+def import_muse(path: str, lang: str | None, guess: bool = True) -> ImportResult:
+    return _import_lines(path, "muse", lang, guess, _muse_split, comments=True)
+
+
 def import_hunalign(path: str, lang: str | None, guess: bool = True) -> ImportResult:
-    col = _Collector(path, "hunalign", lang)
-    pos_of = _pos_guesser(lang) if guess else (lambda _s: "other")
-    for no, raw in enumerate(_read_text(path).split("\n"), 1):
-        line = raw.rstrip("\r")
-        if not line.strip():
-            continue
-        if " @ " not in line:
-            col.bad(no, "expected 'english @ foreign' (' @ ' separator missing)")
-            continue
-        left, _sep, right = line.partition(" @ ")
-        sides = _oriented(left.strip(), right.strip())
-        if sides is None:
-            col.bad(no, "expected one Korean or Japanese side and one English side")
-            continue
-        col.add(no, sides[0], sides[1], pos_of(sides[0]))
-    return col.result
+    return _import_lines(path, "hunalign", lang, guess, _hunalign_split, comments=False)
 
 
 def import_deepl(path: str, lang: str | None, guess: bool = True) -> ImportResult:
