@@ -229,3 +229,13 @@ def test_a_much_longer_english_sentence_is_penalised() -> None:
         for lk in align_story([src], {("a", "p1"): post}, units, {"ko": KO_LEX}, relaxed)
     }
     assert again["b"] > scores.get("b", 0.0)
+
+
+def test_part_of_a_multiword_target_is_weaker_evidence() -> None:
+    lex = _lex("ko", {"정상회의": ["summit meeting"], "개최하다": ["hold"]})
+    items = source_items(get_tokenizer("ko").tokenize("정상회의를 개최했다"), lex)
+    full = score_pair(items, english_tokens(tokenize_english("held a summit meeting"), frozenset()))
+    part = score_pair(items, english_tokens(tokenize_english("held a summit"), frozenset()))
+    assert "정상회의=summit meeting" in full.evidence
+    assert "정상회의~summit meeting" in part.evidence
+    assert part.src_cover < full.src_cover

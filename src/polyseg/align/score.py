@@ -15,6 +15,8 @@ from .features import EnTok, SrcItem, origin_lemma
 MIN_STEM = 6
 # Shorter skeletons (Kim → km) match too many unrelated names.
 MIN_SKELETON = 3
+PARTIAL_CREDIT = 0.6
+PARTIAL_MIN_WEIGHT = 0.6
 
 
 def _stem_match(a: str, b: str) -> bool:
@@ -89,7 +91,21 @@ def _best_target(
                 best = (picks, tgt.weight, f"{tag}{item.key}={tgt.text}")
         if best is not None:
             return best
-    return [], 0.0, ""
+    # Last, part of a multi-word target ("summit meeting" → "summit"), at reduced credit and
+    # only through a word that is not common: a shared "make" proves nothing.
+    partial: tuple[list[int], float, str] | None = None
+    for tgt in item.targets:
+        if len(tgt.lemmas) < 2 or tgt.kind == "name":
+            continue
+        picks = []
+        for lemma in tgt.lemmas:
+            k = _find(lemma, en, used, False)
+            if k >= 0 and k not in picks and en[k].weight >= PARTIAL_MIN_WEIGHT:
+                picks.append(k)
+        credit = tgt.weight * PARTIAL_CREDIT
+        if picks and (partial is None or credit > partial[1]):
+            partial = (picks, credit, f"{item.key}~{tgt.text}")
+    return partial or ([], 0.0, "")
 
 
 # Kinds of evidence, each of which can be switched off (``--disable``) to measure its worth.
