@@ -121,3 +121,15 @@ def test_output_path_that_is_a_file_exits_1(story, tmp_path: Path) -> None:  # t
     assert res.returncode in (1, 2)
     assert "Traceback" not in res.stderr
     assert target.read_text(encoding="utf-8") == "x"
+
+
+def test_legacy_encodings_are_decoded_and_reported(story, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ja = "Takaichi wrote on X.\n韓国の李在明大統領と首脳会談を行いました。日韓関係の重要性はますます高まっています。\n"
+    ko = "Lee posted on X.\n박자는 조금 달라도 리듬 맞추려는 마음은 같았던 것처럼, 한일 관계도 만들어가겠습니다.\n"
+    root = story({"s/ko.txt": ko.encode("cp949"), "s/ja.txt": ja.encode("shift_jis")})
+    res = run("process", str(root), "-o", str(tmp_path / "o"))
+    assert res.returncode == 0, res.stderr
+    assert "documents: 2 read (cp932 1, cp949 1)" in res.stderr
+    posts = _rows(tmp_path / "o" / "posts.tsv")
+    assert sorted(r[3] for r in posts[1:]) == ["ja", "ko"]
+    assert any("李在明大統領" in r[-1] for r in posts[1:])
