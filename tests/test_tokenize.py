@@ -61,3 +61,13 @@ def test_japanese_lemma_reading_and_loanword_origin() -> None:
 )
 def test_english_lemmas(text: str, lemmas: list[str]) -> None:
     assert [t.lemma for t in tokenize_english(text)] == lemmas
+
+
+def test_korean_batch_tokenization_matches_one_by_one() -> None:
+    tok = get_tokenizer("ko")
+    texts = [
+        "어설프지만 다카이치 총리님과의 합주^^",
+        "역시 프로의 실력은 다르더군요.",
+        "1942년 탄광",
+    ]
+    assert tok.tokenize_many(texts) == [tok.tokenize(t) for t in texts]  # type: ignore[attr-defined]

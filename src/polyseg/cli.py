@@ -98,9 +98,11 @@ def process(
 
 
 def _register() -> None:
+    from .cli_align import align
     from .cli_lexicon import lexicon
 
     cli.add_command(lexicon)
+    cli.add_command(align)
 
 
 _register()

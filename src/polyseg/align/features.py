@@ -193,7 +193,13 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
                 i = j + (1 if month else 0)
                 continue
         match: tuple[int, str, list[Target]] | None = None
-        for j in range(min(n, i + lex.max_tokens), i, -1):
+        # Runs longer than the longest key prefix made of their surface forms cannot match.
+        last = i + 1
+        prefix = tok.form
+        while last < min(n, i + lex.max_tokens) and lex.is_prefix(prefix):
+            prefix += tokens[last].form
+            last += 1
+        for j in range(last, i, -1):
             if any(not t.form.strip() for t in tokens[i:j]):
                 continue
             key = _span_key(tokens, i, j)

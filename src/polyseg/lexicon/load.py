@@ -49,9 +49,16 @@ class PairLexicon:
     index: dict[str, list[Target]] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # source → name pos
     max_tokens: int = 6
+    _prefixes: set[str] | None = field(default=None, repr=False, compare=False)
 
     def lookup(self, key: str) -> list[Target]:
         return self.index.get(key.replace(" ", ""), [])
+
+    def is_prefix(self, text: str) -> bool:
+        """Whether some key starts with ``text``: a longer run of tokens can still match."""
+        if self._prefixes is None:
+            self._prefixes = {k[:n] for k in self.index for n in range(1, len(k) + 1)}
+        return text in self._prefixes
 
     def user_words(self) -> tuple[tuple[str, str], ...]:
         """Single-word names, for the tokenizer's user dictionary."""

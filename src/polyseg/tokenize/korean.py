@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from importlib import metadata
 from typing import Any
 
@@ -56,8 +57,16 @@ class KoreanTokenizer:
         return merge_punct_only(text, fixed)
 
     def tokenize(self, text: str) -> tuple[Token, ...]:
+        return self._convert(self._kiwi.tokenize(text))
+
+    def tokenize_many(self, texts: Sequence[str]) -> list[tuple[Token, ...]]:
+        """Tokens of many texts through kiwipiepy's batch call (about twice as fast)."""
+        return [self._convert(toks) for toks in self._kiwi.tokenize(list(texts))]
+
+    @staticmethod
+    def _convert(kiwi_tokens: Any) -> tuple[Token, ...]:
         out: list[Token] = []
-        for t in self._kiwi.tokenize(text):
+        for t in kiwi_tokens:
             tag = str(t.tag)
             base = tag.split("-")[0]
             lemma = getattr(t, "lemma", "") or t.form
