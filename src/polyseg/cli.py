@@ -10,6 +10,7 @@ import sys
 import click
 
 from . import __version__
+from .cli_options import lexicon_options
 from .errors import PolysegError
 
 
@@ -37,14 +38,7 @@ def cli() -> None:
     help="story: the documents of one folder are searched for each other's "
     "renderings; doc: each document alone.",
 )
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="A user lexicon TSV layered over the shipped ones (repeatable; later wins).",
-)
-@click.option("--no-shipped-lexicons", is_flag=True, help="Use only the --lexicon files.")
+@lexicon_options()
 @click.option(
     "--min-score",
     type=click.FloatRange(0, 1),

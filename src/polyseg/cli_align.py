@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from .cli_options import lexicon_options
 from .parallel import DEFAULT_MIN_SCORE, AlignConfig, ParallelOptions, run_align
 
 
@@ -28,14 +29,7 @@ from .parallel import DEFAULT_MIN_SCORE, AlignConfig, ParallelOptions, run_align
     is_flag=True,
     help="Both sides hold one sentence per line: do not split lines into sentences.",
 )
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="A user lexicon TSV layered over the shipped ones (repeatable; later wins).",
-)
-@click.option("--no-shipped-lexicons", is_flag=True, help="Use only the --lexicon files.")
+@lexicon_options()
 @click.option(
     "--min-score",
     type=click.FloatRange(0, 1),

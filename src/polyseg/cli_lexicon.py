@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
+from .cli_options import lexicon_options
 from .errors import PolysegError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -158,14 +159,7 @@ def add(
     type=click.Path(dir_okay=False),
     help="The review TSV to write.",
 )
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="A user lexicon to seed with and exclude (repeatable).",
-)
-@click.option("--no-shipped-lexicons", is_flag=True, help="Use only the --lexicon files.")
+@lexicon_options("A user lexicon to seed with and exclude (repeatable).")
 @click.option("--min-support", type=click.IntRange(1), default=3, show_default=True)
 @click.option("--iterations", type=click.IntRange(1, 50), default=5, show_default=True)
 @click.option("--top", type=click.IntRange(0), default=0, help="Keep the N best (0: all).")
