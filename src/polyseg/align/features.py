@@ -74,6 +74,9 @@ KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
 MONTH_MARKERS = frozenset({"월", "月"})
 # Adverbs and determiners say less about a sentence than nouns and verbs.
 MINOR_TAGS = ("MAG", "MM", "副詞", "連体詞")
+# A content word the lexicon does not know counts half against coverage: most are gaps of
+# the lexicon (or names with no counterpart), not words the English failed to render.
+UNKNOWN_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -228,7 +231,7 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
             continue
         if tok.content:
             latin = tok.form.lower() if count_scripts(tok.form).latin and tok.form.isascii() else ""
-            weight = 0.6 if tok.tag.startswith(MINOR_TAGS) else 1.0
+            weight = (0.6 if tok.tag.startswith(MINOR_TAGS) else 1.0) * UNKNOWN_WEIGHT
             translit = skeleton(tok.form) if not latin and _name_like(tok) else ""
             items.append(
                 SrcItem(tok.form, weight, latin=latin, origin=tok.origin, translit=translit)
