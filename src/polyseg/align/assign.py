@@ -49,7 +49,7 @@ class AlignOptions:
 
 @dataclass
 class Candidate:
-    """A source group scored against one English unit, with the features of its score."""
+    """A source group scored against one English unit, with what its final score uses."""
 
     group: tuple[Sentence, ...]
     unit: Sentence
@@ -57,9 +57,7 @@ class Candidate:
     evidence: tuple[str, ...]
     attributed: bool
     length_dev: float  # |log(English/source length) - log(expected ratio)| in SDs
-    margin_src: float = 0.0  # lead over the group's next-best unit in the same document
-    margin_tgt: float = 0.0  # lead over the next-best source group for the same unit
-    score: float = 0.0  # calibrated, 0..1
+    score: float = 0.0  # final score, 0..1
 
     @property
     def merged(self) -> bool:
@@ -179,33 +177,9 @@ def score_candidates(
                 ratio = max(1, _chars(unit.text)) / src_len
                 dev = abs(math.log(ratio) - LOG_LENGTH_RATIO) / LENGTH_SD
                 out.append(Candidate(group, unit, res, evidence, attributed, dev))
-    _margins(out)
     for c in out:
         c.score = calibrate(c, opts)
     return out
-
-
-def _margins(cands: list[Candidate]) -> None:
-    """How far each candidate leads its competitors, for the source group and for the unit."""
-    by_src: dict[tuple[int, str], list[Candidate]] = {}
-    by_tgt: dict[int, list[Candidate]] = {}
-    for c in cands:
-        by_src.setdefault((id(c.group[0]), c.unit.doc_id), []).append(c)
-        by_tgt.setdefault(id(c.unit), []).append(c)
-    for group in by_src.values():
-        for c in group:
-            rivals = [
-                o.result.score
-                for o in group
-                if o is not c and not _overlaps(o.unit, c.unit) and o.group == c.group
-            ]
-            c.margin_src = c.result.score - max(rivals, default=0.0)
-    for group in by_tgt.values():
-        for c in group:
-            rivals = [
-                o.result.score for o in group if not set(map(id, o.group)) & set(map(id, c.group))
-            ]
-            c.margin_tgt = c.result.score - max(rivals, default=0.0)
 
 
 def calibrate(c: Candidate, opts: AlignOptions) -> float:
