@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -198,27 +199,18 @@ def process(config: Config) -> Summary:
     if config.self_train:
         counts.add("self_train:learned", learned)
 
-    linked: dict[tuple[str, str], set[int]] = {}
-    link_count: dict[tuple[str, str, int], int] = {}
-    for lk in links:
-        linked.setdefault((lk.doc_id, lk.post_id), set()).update(s.index for s in lk.src)
-        for s in lk.src:
-            key = (s.doc_id, s.post_id, s.index)
-            link_count[key] = link_count.get(key, 0) + 1
-    n_sent: dict[tuple[str, str], int] = {}
-    for story_sents in sources.values():
-        for s in story_sents:
-            n_sent[(s.doc_id, s.post_id)] = n_sent.get((s.doc_id, s.post_id), 0) + 1
-    n_linked = sum(len(v) for v in linked.values())
+    link_count: Counter[tuple[str, str, int]] = Counter(
+        (s.doc_id, s.post_id, s.index) for lk in links for s in lk.src
+    )
+    linked = Counter((doc, post) for doc, post, _index in link_count)  # sentences per post
+    n_sent = Counter((s.doc_id, s.post_id) for sents in sources.values() for s in sents)
+    n_linked = len(link_count)
     counts.add("sentences_linked", n_linked)
     counts.add("sentences_unlinked", sum(n_sent.values()) - n_linked)
 
     all_sources = [s for story in sorted(sources) for s in sources[story]]
     doc_by_id = {d.doc_id: d for d in docs}
-    post_table = [
-        (p, p.text(doc_by_id[p.doc_id]), n_sent.get(k, 0), len(linked.get(k, set())))
-        for k, p in posts.items()
-    ]
+    post_table = [(p, p.text(doc_by_id[p.doc_id]), n_sent[k], linked[k]) for k, p in posts.items()]
     elapsed = time.perf_counter() - t0
     run = {
         "versions": prep.versions,
