@@ -162,16 +162,14 @@ def _groups(lines: list[_Line]) -> list[_Group]:
     gap = 0
     for line in lines:
         if line.kind == "src":
-            joinable = (
-                current is not None
-                and current.attribution is None
-                and current.lines[-1].lang == line.lang
-                and gap <= 1
-            )
-            if not joinable:
+            if (
+                current is None
+                or current.attribution is not None
+                or current.lines[-1].lang != line.lang
+                or gap > 1
+            ):
                 current = _Group()
                 groups.append(current)
-            assert current is not None
             current.lines.append(line)
             gap = 0
             if line.link:
