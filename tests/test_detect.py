@@ -108,3 +108,19 @@ def test_han_only_line_takes_language_of_its_context() -> None:
     det = detect(_doc(text))
     assert [p.lang for p in det.posts] == ["ja"]
     assert len(det.posts[0].spans) == 2
+
+
+def test_markdown_quoted_post_drops_the_quote_markers() -> None:
+    text = (
+        "Takaichi wrote on X:\n\n> 韓国の李在明大統領と首脳会談を行いました。\n"
+        "> 日韓関係の重要性はますます高まっています。 https://t.co/abc123\n"
+        "> — 高市早苗 (@takaichi_sanae) January 13, 2026\n\nShe met Lee in Nara.\n"
+    )
+    det = detect(_doc(text))
+    assert len(det.posts) == 1
+    post = det.posts[0]
+    assert (post.author, post.link) == ("高市早苗", "https://t.co/abc123")
+    assert post.text(det.doc).split("\n") == [
+        "韓国の李在明大統領と首脳会談を行いました。",
+        "日韓関係の重要性はますます高まっています。",
+    ]

@@ -55,6 +55,7 @@ WIDGET_LABELS = frozenset(
 # tweet link, is taken as a label rather than a post.
 MIN_POST_CJK = 12
 SENTENCE_END_RE = re.compile(r"[.!?。！？]|[다요죠까네]\s*$|[^\W\d_]{2,}\^\^")
+LEAD_MARKS = ">*-•・ "
 ELLIPSIS_RE = re.compile(r"\s*(?:…|\.\.\.)+\s*$")
 
 
@@ -111,7 +112,8 @@ def _source_part(line: _Line) -> tuple[int, int] | None:
             return None
         start = colon + 1
     seg = head[start:]
-    lstrip = len(seg) - len(seg.lstrip())
+    # Markdown quote markers and list bullets in front of a pasted post are not its text.
+    lstrip = len(seg) - len(seg.lstrip().lstrip(LEAD_MARKS).lstrip())
     s = start + lstrip
     e = start + len(seg.rstrip())
     if e <= s:
