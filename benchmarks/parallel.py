@@ -52,7 +52,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from polyseg import parallel as P  # noqa: E402
-from polyseg.align.features import english_tokens, source_items  # noqa: E402
+from polyseg.align.features import (  # noqa: E402
+    char_length,
+    common_lemmas,
+    english_tokens,
+    source_items,
+)
 from polyseg.lexicon import Lexicon, PairLexicon, load_lexicons  # noqa: E402
 from polyseg.tokenize import Tokenizer, get_tokenizer  # noqa: E402
 from polyseg.types import Token  # noqa: E402
@@ -238,13 +243,13 @@ class Featurizer:
         lex = self.pair(doc.lang)
         cache = P.FeatureCache()
         src = [
-            cache.source(source_items(t, lex), P.char_length(line))
+            cache.source(source_items(t, lex), char_length(line))
             for t, line in zip(self.tokens(doc.lang, doc.src), doc.src, strict=True)
         ]
         en_toks = self.tokens("en", doc.en)
-        common = P.common_lemmas(en_toks)
+        common = common_lemmas(en_toks)
         en = [
-            cache.english(english_tokens(t, common), P.char_length(line))
+            cache.english(english_tokens(t, common), char_length(line))
             for t, line in zip(en_toks, doc.en, strict=True)
         ]
         return src, en

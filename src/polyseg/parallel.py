@@ -45,8 +45,17 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
-from .align.features import EnTok, SrcItem, english_tokens, origin_lemma, source_items
+from .align.features import (
+    EnTok,
+    SrcItem,
+    char_length,
+    common_from_counts,
+    english_tokens,
+    origin_lemma,
+    source_items,
+)
 from .align.score import MIN_SKELETON, MIN_STEM, score_pair
 from .errors import InputError, PolysegError
 from .lexicon import Lexicon, PairLexicon, Target, load_lexicons
@@ -58,6 +67,8 @@ from .tokenize.base import Tokenizer
 from .types import Link, Sentence, Token
 from .write import commit
 from .write.tsv import ALIGNED_COLUMNS, aligned_rows, write_rows
+
+_V = TypeVar("_V", SrcItem, EnTok)
 
 # (source sentences, English sentences) of each bead shape the programme may use.
 SKIP_SRC = (1, 0)
@@ -163,11 +174,6 @@ class EnFeat:
     length: int
 
 
-def char_length(text: str) -> int:
-    """Length in characters without spaces: a Hangul syllable, kana or kanji counts one."""
-    return sum(1 for c in text if not c.isspace())
-
-
 def _stem(lemma: str) -> str:
     # score_pair lets two long words match on a shared stem (relation ~ relationship) of at
     # least MIN_STEM - 1 letters: indexing that prefix keeps the keys a necessary condition.
@@ -250,57 +256,31 @@ class FeatureCache:
     def _shared(self, keys: frozenset[str]) -> frozenset[str]:
         return self._keys.setdefault(keys, keys)
 
+    def _with_keys(
+        self,
+        values: Sequence[_V],
+        cache: dict[_V, tuple[_V, frozenset[str]]],
+        keys_of: Callable[[_V], frozenset[str]],
+    ) -> tuple[list[_V], list[frozenset[str]], frozenset[str]]:
+        """Each value (cached) with its shared lookup keys, and the union of the keys."""
+        shared = []
+        for v in values:
+            hit = cache.get(v)
+            if hit is None:
+                hit = cache[v] = (v, self._shared(keys_of(v)))
+            shared.append(hit)
+        keys = frozenset().union(*(k for _v, k in shared)) if shared else frozenset()
+        return [v for v, _k in shared], [k for _v, k in shared], self._shared(keys)
+
     def source(self, items: list[SrcItem], length: int) -> SrcFeat:
         """Features of a source sentence (as ``src_feature``)."""
-        shared = []
-        for it in items:
-            hit = self._items.get(it)
-            if hit is None:
-                hit = self._items[it] = (it, self._shared(_item_keys(it)))
-            shared.append(hit)
-        keys = frozenset().union(*(k for _i, k in shared)) if shared else frozenset()
-        return SrcFeat(
-            [i for i, _k in shared],
-            [k for _i, k in shared],
-            self._shared(keys),
-            sum(i.weight for i, _k in shared),
-            length,
-        )
+        vals, keys, union = self._with_keys(items, self._items, _item_keys)
+        return SrcFeat(vals, keys, union, sum(i.weight for i in vals), length)
 
     def english(self, toks: list[EnTok], length: int) -> EnFeat:
         """Features of an English sentence (as ``en_feature``)."""
-        shared = []
-        for t in toks:
-            hit = self._toks.get(t)
-            if hit is None:
-                hit = self._toks[t] = (t, self._shared(_tok_keys(t)))
-            shared.append(hit)
-        keys = frozenset().union(*(k for _t, k in shared)) if shared else frozenset()
-        return EnFeat(
-            [t for t, _k in shared],
-            [k for _t, k in shared],
-            self._shared(keys),
-            sum(t.weight for t, _k in shared),
-            length,
-        )
-
-
-def common_from_counts(df: Counter[str], sentences: int, threshold: float = 0.25) -> frozenset[str]:
-    """Lemmas found in more than ``threshold`` of ``sentences`` English sentences (``df``:
-    sentence counts per lemma); none for fewer than eight sentences."""
-    if sentences < 8:
-        return frozenset()
-    return frozenset(w for w, c in df.items() if c / sentences > threshold)
-
-
-def common_lemmas(
-    token_lists: Sequence[Sequence[Token]], threshold: float = 0.25
-) -> frozenset[str]:
-    """Lemmas found in more than ``threshold`` of the English sentences (they count half)."""
-    df: Counter[str] = Counter()
-    for toks in token_lists:
-        df.update({t.lemma for t in toks if t.content})
-    return common_from_counts(df, len(token_lists), threshold)
+        vals, keys, union = self._with_keys(toks, self._toks, _tok_keys)
+        return EnFeat(vals, keys, union, sum(t.weight for t in vals), length)
 
 
 def glossary_score(

@@ -26,7 +26,8 @@ _JA_CLOSE = "」』）)】〉》"
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
 
 
-def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """(s, e) narrowed to exclude surrounding whitespace."""
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -62,11 +63,11 @@ def split_english(text: str) -> list[tuple[int, int]]:
         decimal = m.start() > 0 and text[m.start() - 1].isdigit()
         if decimal and m.group(0).startswith(".") and end < len(text) and text[end].isdigit():
             continue
-        s, e = _strip(text, start, end)
+        s, e = strip_span(text, start, end)
         if e > s:
             spans.append((s, e))
         start = end
-    s, e = _strip(text, start, len(text))
+    s, e = strip_span(text, start, len(text))
     if e > s:
         spans.append((s, e))
     return spans
@@ -89,14 +90,14 @@ def split_japanese(text: str) -> list[tuple[int, int]]:
             j = i + 1
             while j < n and (text[j] in _JA_END or text[j] in "」』）)"):
                 j += 1
-            s, e = _strip(text, start, j)
+            s, e = strip_span(text, start, j)
             if e > s:
                 spans.append((s, e))
             start = j
             i = j
             continue
         i += 1
-    s, e = _strip(text, start, n)
+    s, e = strip_span(text, start, n)
     if e > s:
         spans.append((s, e))
     return merge_punct_only(text, spans)
@@ -134,7 +135,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         s, e = i + 1, j
         while e > s and text[e - 1] in ", ":
             e -= 1
-        s, e = _strip(text, s, e)
+        s, e = strip_span(text, s, e)
         if e > s:
             spans.append((s, e))
         i = j + 1

@@ -11,14 +11,19 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..lexicon import PairLexicon
 from ..tokenize.english import tokenize_english
 from ..types import Link, Post, Sentence
-from .features import EnTok, SrcItem, english_tokens, source_items
+from .features import (
+    EnTok,
+    SrcItem,
+    char_length,
+    common_lemmas,
+    english_tokens,
+    source_items,
+)
 from .score import EVIDENCE, PairScore, score_pair
 
 # Verbs and nouns of speech that make a sentence naming the author a report of the post.
@@ -64,17 +69,6 @@ class Candidate:
         return len(self.group) > 1 or self.unit.kind == "pair"
 
 
-def _common_lemmas(units: Iterable[Sentence], threshold: float) -> frozenset[str]:
-    """Lemmas found in more than ``threshold`` of the story's English sentences."""
-    sents = [u for u in units if u.kind == "sentence"]
-    if len(sents) < 8:
-        return frozenset()
-    df: Counter[str] = Counter()
-    for u in sents:
-        df.update({t.lemma for t in u.tokens if t.content})
-    return frozenset(w for w, c in df.items() if c / len(sents) > threshold)
-
-
 def _author_lemmas(post: Post, lex: PairLexicon) -> frozenset[str]:
     out: set[str] = set()
     if post.author:
@@ -117,10 +111,6 @@ def _overlaps(a: Sentence, b: Sentence) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _chars(text: str) -> int:
-    return sum(1 for c in text if not c.isspace())
-
-
 def score_candidates(
     sources: list[Sentence],
     posts: dict[tuple[str, str], Post],
@@ -132,7 +122,7 @@ def score_candidates(
     if not sources:
         return []
     all_units = [u for us in units.values() for u in us]
-    common = _common_lemmas(all_units, opts.common_df)
+    common = common_lemmas([u.tokens for u in all_units if u.kind == "sentence"], opts.common_df)
     en_feats: dict[int, list[EnTok]] = {id(u): english_tokens(u.tokens, common) for u in all_units}
     src_feats: dict[int, list[SrcItem]] = {
         id(s): source_items(s.tokens, lexicons[s.lang]) for s in sources
@@ -145,7 +135,7 @@ def score_candidates(
         post = posts[(first.doc_id, first.post_id)]
         author = _author_lemmas(post, lexicons[first.lang])
         items = [i for s in group for i in src_feats[id(s)]]
-        src_len = max(1, sum(_chars(s.text) for s in group))
+        src_len = max(1, sum(char_length(s.text) for s in group))
         docs = list(units) if opts.scope == "story" else [first.doc_id]
         for doc_id in docs:
             for unit in units.get(doc_id, []):
@@ -174,7 +164,7 @@ def score_candidates(
                         attributed = True
                         how = "quote" if unit.kind == "quote" else "speaker"
                         evidence = (*evidence, f"{how}:{post.author or post.handle}")
-                ratio = max(1, _chars(unit.text)) / src_len
+                ratio = max(1, char_length(unit.text)) / src_len
                 dev = abs(math.log(ratio) - LOG_LENGTH_RATIO) / LENGTH_SD
                 out.append(Candidate(group, unit, res, evidence, attributed, dev))
     for c in out:

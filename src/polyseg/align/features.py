@@ -10,6 +10,8 @@ becomes its content lemmas with weights and the same number keys.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -275,3 +277,26 @@ def english_tokens(tokens: tuple[Token, ...], common: frozenset[str]) -> list[En
 
 def origin_lemma(origin: str) -> str:
     return lemma_of(origin.lower())
+
+
+def char_length(text: str) -> int:
+    """Length in characters without spaces: a Hangul syllable, kana or kanji counts one."""
+    return sum(1 for c in text if not c.isspace())
+
+
+def common_from_counts(df: Counter[str], sentences: int, threshold: float = 0.25) -> frozenset[str]:
+    """Lemmas found in more than ``threshold`` of ``sentences`` English sentences (``df``:
+    sentence counts per lemma); none for fewer than eight sentences."""
+    if sentences < 8:
+        return frozenset()
+    return frozenset(w for w, c in df.items() if c / sentences > threshold)
+
+
+def common_lemmas(
+    token_lists: Sequence[Sequence[Token]], threshold: float = 0.25
+) -> frozenset[str]:
+    """Lemmas found in more than ``threshold`` of the English sentences (they count half)."""
+    df: Counter[str] = Counter()
+    for toks in token_lists:
+        df.update({t.lemma for t in toks if t.content})
+    return common_from_counts(df, len(token_lists), threshold)

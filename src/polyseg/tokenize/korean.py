@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from importlib import metadata
 from typing import Any
 
-from ..segment import merge_punct_only
+from ..segment import merge_punct_only, strip_span
 from ..types import Token
 
 # Tags whose morphemes carry meaning the aligner can use (kiwipiepy's Sejong-style tags;
@@ -46,15 +46,8 @@ class KoreanTokenizer:
 
     def split_sentences(self, text: str) -> list[tuple[int, int]]:
         spans = [(s.start, s.end) for s in self._kiwi.split_into_sents(text)]
-        fixed: list[tuple[int, int]] = []
-        for s, e in spans:
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                fixed.append((s, e))
-        return merge_punct_only(text, fixed)
+        fixed = [strip_span(text, s, e) for s, e in spans]
+        return merge_punct_only(text, [(s, e) for s, e in fixed if e > s])
 
     def tokenize(self, text: str) -> tuple[Token, ...]:
         return self._convert(self._kiwi.tokenize(text))
