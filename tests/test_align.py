@@ -239,3 +239,53 @@ def test_part_of_a_multiword_target_is_weaker_evidence() -> None:
     assert "정상회의=summit meeting" in full.evidence
     assert "정상회의~summit meeting" in part.evidence
     assert part.src_cover < full.src_cover
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "rows", "not_key"),
+    [
+        # 뜨기도 한다 "also shows up": 뜨/기/도/하다, not 기도하다 "pray"
+        (
+            "ko",
+            "가끔은 발신자의 번호가 부재중 번호로 뜨기도 한다.",
+            {"기도하다": ["pray"]},
+            "기도하다",
+        ),
+        # 할 수가 없다: 수/가, not 수가 "medical fee"
+        ("ko", "그는 더 이상 참을 수가 없었다.", {"수가": ["medical fee"]}, "수가"),
+        # 세속주의의 (…-ism's): 주의 "attention" must not be cut out of 주/의
+        ("ko", "그것은 주의 예산이다.", {"주의": ["attention"]}, "주의"),
+        # 会議でも: で/も, not でも "but"
+        ("ja", "その件は会議でも話しました。", {"でも": ["but"]}, "でも"),
+    ],
+)
+def test_runs_across_particles_and_endings_are_not_words(
+    lang: str, text: str, rows: dict[str, list[str]], not_key: str
+) -> None:
+    items = source_items(get_tokenizer(lang).tokenize(text), _lex(lang, rows))
+    assert not_key not in [i.key for i in items]
+
+
+def test_light_verbs_split_over_tokens_are_not_evidence() -> None:
+    # 말했다 is 말/하/었/다: the run 말+하다 is the light verb of saying, which English
+    # renders with the stop word "said"; neither it nor 있다 (있/다) may count as a word.
+    lex = _lex("ko", {"말하다": ["tell"], "있다": ["exist"], "정부": ["government"]})
+    items = source_items(get_tokenizer("ko").tokenize("정부는 문제가 있다고 말했다."), lex)
+    assert [i.key for i in items if i.key] == ["정부"]
+
+
+@pytest.mark.parametrize(
+    ("src", "name", "en"),
+    [
+        ("이라크 보안군", "Iraq", "Iraqi security forces"),
+        ("중국 정부", "China", "the Chinese government"),
+        ("터키 정부", "Turkey", "the Turkish government"),
+    ],
+)
+def test_place_names_match_their_adjectives(src: str, name: str, en: str) -> None:
+    lex = _lex("ko", {src.split()[0]: [name]}, {src.split()[0]: "place"})
+    items = source_items(get_tokenizer("ko").tokenize(src), lex)
+    res = score_pair(items, english_tokens(tokenize_english(en), frozenset()))
+    assert f"name:{src.split()[0]}={name}" in res.evidence
+    other = score_pair(items, english_tokens(tokenize_english("Iranian officials"), frozenset()))
+    assert not other.evidence

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from ..lexicon import PairLexicon, Target
 from ..script import count_scripts
+from ..tokenize import light_words
+from ..tokenize.base import run_is_word, run_key
 from ..tokenize.english import LIGHT, lemma_of
 from ..types import Token
 
@@ -173,13 +175,10 @@ def _is_number_token(tok: Token) -> bool:
     return tok.tag in ("SN", "NR") or tok.tag.startswith("名詞-数詞")
 
 
-def _span_key(tokens: tuple[Token, ...], i: int, j: int) -> str:
-    return "".join(t.form for t in tokens[i : j - 1]) + tokens[j - 1].lemma
-
-
 def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
     """Greedy longest-match segmentation of ``tokens`` into evidence items."""
     items: list[SrcItem] = []
+    light = light_words(lex.lang)
     i = 0
     n = len(tokens)
     while i < n:
@@ -205,9 +204,9 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
             prefix += tokens[last].form
             last += 1
         for j in range(last, i, -1):
-            if any(not t.form.strip() for t in tokens[i:j]):
+            if any(not t.form.strip() for t in tokens[i:j]) or not run_is_word(tokens[i:j]):
                 continue
-            key = _span_key(tokens, i, j)
+            key = run_key(tokens[i:j])
             targets = lex.lookup(key)
             if not targets and j == i + 1:
                 key = tok.form
@@ -215,6 +214,9 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
             if targets and (any(t.content for t in tokens[i:j]) or j > i + 1):
                 match = (j, key, targets)
                 break
+        if match is not None and match[1] in light:
+            i = match[0]  # 말+하다 is the light verb of saying, as 말하다 alone would be
+            continue
         if match is not None:
             j, key, targets = match
             text = "".join(t.form for t in tokens[i:j])

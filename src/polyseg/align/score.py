@@ -32,6 +32,25 @@ def _stem_match(a: str, b: str) -> bool:
     return k >= MIN_STEM and k >= 0.75 * min(len(a), len(b))
 
 
+# Adjectives of place names: Iraq → Iraqi, Korea → Korean, China → Chinese, Italy → Italian,
+# Mexico → Mexican, Turkey → Turkish.
+_DEMONYM_SUFFIXES = ("i", "n", "an", "ian", "ese", "ish")
+_DEMONYM_DROPS = ("", "a", "e", "o", "y", "ey")
+
+
+def _demonym_match(word: str, name: str) -> bool:
+    """Whether ``word`` is the adjective of the one-word place name ``name``."""
+    if len(name) < 4 or len(word) <= len(name) - 2:
+        return False
+    for drop in _DEMONYM_DROPS:
+        if drop and not name.endswith(drop):
+            continue
+        stem = name[: len(name) - len(drop)]
+        if word.startswith(stem) and word[len(stem) :] in _DEMONYM_SUFFIXES:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class PairScore:
     score: float
@@ -42,23 +61,25 @@ class PairScore:
     content_matched: int = 0  # matched items that are not names
 
 
-def _find(lemma: str, en: list[EnTok], used: list[bool], fuzzy: bool) -> int:
+def _find(lemma: str, en: list[EnTok], used: list[bool], fuzzy: bool, name: bool = False) -> int:
     for k, t in enumerate(en):
         if not used[k] and (t.lemma == lemma or t.form == lemma):
             return k
     if fuzzy:
         for k, t in enumerate(en):
-            if not used[k] and _stem_match(t.lemma, lemma):
+            if used[k]:
+                continue
+            if _stem_match(t.lemma, lemma) or (name and _demonym_match(t.form, lemma)):
                 return k
     return -1
 
 
 def _match_target(
-    lemmas: tuple[str, ...], en: list[EnTok], used: list[bool], fuzzy: bool
+    lemmas: tuple[str, ...], en: list[EnTok], used: list[bool], fuzzy: bool, name: bool = False
 ) -> list[int]:
     picks: list[int] = []
     for lemma in lemmas:
-        k = _find(lemma, en, used, fuzzy)
+        k = _find(lemma, en, used, fuzzy, name)
         if k < 0 or k in picks:
             return []
         picks.append(k)
@@ -71,7 +92,8 @@ def _best_target(
     """The lexicon target of ``item`` that explains the most English weight.
 
     Exact lemma matches are preferred; a single-word target may fall back to a shared stem
-    (relation ~ relationship) only when no target matches exactly.
+    (relation ~ relationship), or a place name to its adjective (Iraq ~ Iraqi), only when no
+    target matches exactly.
     """
     for fuzzy in (False, True):
         best: tuple[list[int], float, str] | None = None
@@ -81,7 +103,7 @@ def _best_target(
                 continue
             if tgt.kind == "name" and not names:
                 continue
-            picks = _match_target(tgt.lemmas, en, used, fuzzy)
+            picks = _match_target(tgt.lemmas, en, used, fuzzy, tgt.kind == "name")
             if not picks:
                 continue
             cover = sum(en[k].weight for k in picks) * tgt.weight

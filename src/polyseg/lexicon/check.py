@@ -15,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import LexiconError
-from ..tokenize import get_tokenizer
+from ..tokenize import get_tokenizer, light_words
+from ..tokenize.base import run_is_word, run_key
 from ..types import Token
 from .load import read_lexicon_file, scan, shipped_files
 from .schema import file_row_problems, lang_of_file, lang_of_source
@@ -91,11 +92,6 @@ def target_norm(target: str) -> str:
     return "".join(out)
 
 
-def run_key(tokens: Sequence[Token]) -> str:
-    """The aligner's lexicon key of a token run: surfaces, then the last token's lemma."""
-    return "".join(t.form for t in tokens[:-1]) + tokens[-1].lemma
-
-
 def tokens_text(tokens: Iterable[Token]) -> str:
     return " ".join(f"{t.form}/{t.tag}" for t in tokens)
 
@@ -107,6 +103,10 @@ def matchability(source: str, lang: str, user_words: tuple[tuple[str, str], ...]
     ever matches when tokenizing the entry itself gives a run whose key is the entry.
     """
     tokens = [t for t in get_tokenizer(lang, user_words).tokenize(source) if t.form.strip()]
+    if len(tokens) > 1 and tokens[-1].tag.startswith("E") and tokens[-1].form == "다":
+        # A Korean dictionary form ends in 다 (발표/하/다); in running text the aligner
+        # matches the stems without it (발표/하 → 발표하다).
+        tokens.pop()
     if not tokens:
         return f"source {source!r} gives no tokens"
     want = source.replace(" ", "")
@@ -119,6 +119,14 @@ def matchability(source: str, lang: str, user_words: tuple[tuple[str, str], ...]
         return (
             f"source {source!r} is {len(tokens)} tokens ({shown}); the aligner looks up {MAX_RUN}"
         )
+    if not run_is_word(tokens):
+        return (
+            f"source {source!r} tokenizes to {shown}, which starts with a particle, an ending, "
+            "a suffix or a dependent noun, or ends with a Korean case particle or final "
+            "ending; the aligner never matches such a run"
+        )
+    if want in light_words(lang):
+        return f"source {source!r} is a light word ({shown}); the aligner never uses it"
     if len(tokens) == 1 and not tokens[0].content:
         return (
             f"source {source!r} is one token the tokenizer marks as a function word ({shown}); "

@@ -29,10 +29,10 @@ from pathlib import Path
 from ..errors import InputError, LexiconError
 from ..script import count_scripts
 from ..tokenize import get_tokenizer
+from ..tokenize.base import run_key
 from ..tokenize.english import tokenize_english
 from ..types import Token
 from ..write import commit
-from .check import run_key
 from .load import PairLexicon, Scan, read_lexicon_file, scan
 from .schema import COLUMNS, HEADER_DOC, lang_of_file, lang_of_source, row_problems
 

@@ -35,4 +35,18 @@ def get_tokenizer(lang: str, user_words: tuple[tuple[str, str], ...] = ()) -> To
     return tok
 
 
-__all__ = ["Tokenizer", "get_tokenizer"]
+def light_words(lang: str) -> frozenset[str]:
+    """Korean or Japanese lemmas that carry too little meaning to be evidence (light verbs,
+    verbs of saying, demonstratives); the tokenizers mark them as function words."""
+    if lang == "ko":
+        from .korean import LIGHT as KO_LIGHT
+
+        return KO_LIGHT
+    if lang == "ja":
+        from .japanese import LIGHT as JA_LIGHT
+
+        return JA_LIGHT
+    return frozenset()
+
+
+__all__ = ["Tokenizer", "get_tokenizer", "light_words"]

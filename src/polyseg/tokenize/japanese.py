@@ -22,12 +22,16 @@ from ..segment import split_japanese
 from ..types import Token
 
 CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "感動詞"})
-# Light verbs, verbs of saying (English "say" is a stop word), demonstratives and
-# grammaticalised nouns: they carry little evidence and would only lower coverage.
+# Light verbs, verbs of saying (English "say" is a stop word), demonstratives,
+# grammaticalised nouns and verbs (かもしれない, によって, 〜すぎる), and words whose usual
+# English renderings are stop words too (もっと "more", もし "if", 他 "other", いくら "how
+# much"): they carry little evidence and would only lower coverage.
 LIGHT = frozenset(
     """する 為る ある 有る いる 居る なる 成る こと 事 もの 物 言う 云う 申す そう どう こう ああ
     いう よう 様 この その あの どの こんな そんな あんな どんな ところ 所 方 うち 内 ため 為 中 時
-    でも だから それ これ あれ 又 また もう まだ くれる 下さる 頂く 貰う 御座る ござる 居る おる 出来る できる""".split()
+    でも だから それ これ あれ 又 また もう まだ くれる 下さる 頂く 貰う 御座る ござる 居る おる 出来る できる
+    やる 遣る いたす 致す しれる 知れる よる 因る 依る すぎる 過ぎる みたい まま もっと もし 他 いくら
+    あと""".split()
 )
 NAME_POS = {
     "person": "名詞,固有名詞,人名,一般",
@@ -169,7 +173,7 @@ class JapaneseTokenizer:
                 and not auxiliary
                 and pos2 != "代名詞"
                 and lemma not in LIGHT
-                and not (pos1 == "名詞" and pos2 == "助動詞語幹")
+                and pos2 != "助動詞語幹"
             )
             after_te = pos1 == "助詞" and pos2 == "接続助詞"
             reading = f.kana if f.kana and f.kana != "*" else ""
