@@ -289,3 +289,47 @@ def test_place_names_match_their_adjectives(src: str, name: str, en: str) -> Non
     assert f"name:{src.split()[0]}={name}" in res.evidence
     other = score_pair(items, english_tokens(tokenize_english("Iranian officials"), frozenset()))
     assert not other.evidence
+
+
+NEWS_LEX = _lex(
+    "ko",
+    {
+        "지도자": ["leader"],
+        "역사적": ["historic"],
+        "회담": ["talks", "meeting"],
+        "마치다": ["complete", "finish"],
+        "희망": ["hope"],
+        "평양": ["Pyongyang"],
+        "해결": ["solution"],
+        "긴장": ["tension"],
+        "관계": ["relations"],
+        "일본": ["Japan"],
+        "북한": ["North Korea"],
+    },
+    {"일본": "place", "북한": "place", "평양": "place"},
+)
+
+
+def test_a_free_translation_sharing_several_words_is_supported() -> None:
+    src = _sent(
+        "a",
+        "50년 이상의 긴장 관계 이후에 해결의 희망을 불러 일으키며, 일본과 북한의 지도자들이 "
+        "평양에서 첫번째 역사적인 회담을 마쳤다.",
+        0,
+        "ko",
+        "p1",
+    )
+    post = Post("a", "p1", "ko", "paragraph", 1, ((0, 10),))
+    free = (
+        "The leaders of Japan and North Korea have completed the first session of an historic "
+        "meeting raising hopes of a breakthrough after more than five decades of tense relations."
+    )
+    # A report of the same event shares the names and one or two words, not several.
+    report = "Japan's prime minister flew to North Korea for talks on the abductions last year."
+    units = {"a": [_sent("a", free, 0)], "b": [_sent("b", report, 0)]}
+    opts = AlignOptions(0.4)
+    links = align_story([src], {("a", "p1"): post}, units, {"ko": NEWS_LEX}, opts)
+    assert [lk.tgt.doc_id for lk in links] == ["a"]
+    without = AlignOptions(0.4, disabled=frozenset({"support"}))
+    plain = align_story([src], {("a", "p1"): post}, units, {"ko": NEWS_LEX}, without)
+    assert plain == [] or plain[0].score < links[0].score

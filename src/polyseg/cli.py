@@ -57,7 +57,9 @@ def cli() -> None:
     "--disable",
     "disabled",
     multiple=True,
-    type=click.Choice(["numbers", "names", "translit", "latin", "loanwords", "quote", "length"]),
+    type=click.Choice(
+        ["numbers", "names", "translit", "latin", "loanwords", "quote", "length", "support"]
+    ),
     help="Switch off one kind of evidence (repeatable; for ablations).",
 )
 def process(

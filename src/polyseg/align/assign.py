@@ -46,10 +46,13 @@ class AlignOptions:
     min_evidence: int = 2
     quote_bonus: float = 0.15
     length_tolerance: float = 2.0  # standard deviations of the log length ratio
-    # Evidence switched off (see score.EVIDENCE, plus "quote" and "length").
+    # Evidence switched off (see score.EVIDENCE, plus "quote", "length" and "support").
     disabled: frozenset[str] = frozenset()
     merge_penalty: float = 0.08
     common_df: float = 0.25
+    # Share of the headroom (1 - score) added to a one-to-one candidate with 3, or 4 and
+    # more, matched words that are not names.
+    support_bonus: tuple[float, float] = (0.15, 0.20)
 
 
 @dataclass
@@ -174,7 +177,8 @@ def score_candidates(
 
 def calibrate(c: Candidate, opts: AlignOptions) -> float:
     """The final score: evidence coverage, raised for a quote attributed to the post's
-    author, lowered for merged units (which must beat their parts)."""
+    author and for a one-to-one rendering sharing several words with its source, lowered
+    for merged units (which must beat their parts)."""
     score = c.result.score
     # A rendering has about the length of its source; a sentence four times longer that
     # shares a few words ("…held a summit in Nara, which concluded with a K-pop drum duet…")
@@ -186,6 +190,15 @@ def calibrate(c: Candidate, opts: AlignOptions) -> float:
         score += opts.quote_bonus * (1 - score)
     if c.merged:
         score -= opts.merge_penalty
+    elif c.result.content_matched >= 3 and excess <= 0 and "support" not in opts.disabled:
+        # A free translation of a long sentence covers little of either side but still
+        # shares several words with its source ("The leaders of Japan and North Korea have
+        # completed the first session of an historic meeting…"): three or more shared words
+        # that are not names rarely come together by chance, while a report of the same
+        # event (held a summit with President Lee) shares names and one or two words. Only
+        # for a rendering of about the source's length: a report four times longer may
+        # share several words without rendering the sentence.
+        score += opts.support_bonus[0 if c.result.content_matched == 3 else 1] * (1 - score)
     return max(0.0, min(1.0, score))
 
 
