@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from polyseg.align import AlignOptions, align_story
-from polyseg.align.features import english_tokens, kanji_number, source_items
+from polyseg.align.features import cjk_number, english_tokens, source_items
 from polyseg.align.score import score_pair
 from polyseg.lexicon import PairLexicon, Target
 from polyseg.tokenize import get_tokenizer
@@ -54,10 +54,49 @@ KO_LEX = _lex(
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("十五", 15), ("二千二十六", 2026), ("百三十六", 136), ("三万", 30000), ("年", None)],
+    [
+        ("十五", 15),
+        ("二千二十六", 2026),
+        ("百三十六", 136),
+        ("三万", 30000),
+        ("400万", 4_000_000),
+        ("2万5千", 25_000),
+        ("５兆", 5 * 10**12),
+        ("57억1000만", 5_710_000_000),
+        ("1억1천만", 110_000_000),
+        ("8천", 8000),
+        ("年", None),
+    ],
 )
-def test_kanji_numbers(text: str, expected: int | None) -> None:
-    assert kanji_number(text) == expected
+def test_cjk_numbers(text: str, expected: int | None) -> None:
+    assert cjk_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "src", "en", "evidence"),
+    [
+        ("ko", "2700만 달러의 수익을 올렸다", "it took in $27 million this weekend", "#27000000"),
+        ("ko", "57억1000만위안을 소유한", "a fortune of 5.71 billion yuan", "#5710000000"),
+        ("ja", "販売高は400万ドル前後です", "around four million in sales", "#4000000"),
+        ("ja", "これで100以上はあるよ", "there are over a hundred here", "#100"),
+        ("ja", "二十五人が参加した", "twenty-five people took part", "#25"),
+        ("ja", "5月1日です", "May the 1st", "month:5"),
+        ("ja", "5月1日です", "May the 1st", "#1"),
+    ],
+)
+def test_amounts_ordinals_and_number_words_match(
+    lang: str, src: str, en: str, evidence: str
+) -> None:
+    items = source_items(get_tokenizer(lang).tokenize(src), PairLexicon(lang))
+    res = score_pair(items, english_tokens(tokenize_english(en), frozenset()))
+    assert evidence in res.evidence
+
+
+def test_may_is_a_month_only_next_to_a_number() -> None:
+    asked = english_tokens(tokenize_english("May I help you?"), frozenset())
+    assert [t.month for t in asked] == [""]  # only "help" is left, and it is no month
+    dated = english_tokens(tokenize_english("It opens on May 1."), frozenset())
+    assert [t.month for t in dated if t.form == "may"] == ["5"]
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,12 @@ becomes its content lemmas with weights and the same number keys.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from ..lexicon import PairLexicon, Target
@@ -45,22 +47,20 @@ MONTHS = {
 NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
+        """zero one two three four five six seven eight nine ten eleven twelve thirteen
+        fourteen fifteen sixteen seventeen eighteen nineteen""".split()
     )
+} | {
+    w: 10 * (i + 2)
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
+# English scale words: "$5.71 billion", "four million", "a hundred".
+SCALE_WORDS = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
 }
 KANJI_DIGITS = {
     "〇": 0,
@@ -74,7 +74,9 @@ KANJI_DIGITS = {
     "八": 8,
     "九": 9,
 }
-KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
+KANJI_UNITS = {"十": 10, "百": 100, "千": 1000, "십": 10, "백": 100, "천": 1000}
+# Myriad units: 400万 = 4,000,000; 57억1000만 = 5,710,000,000.
+BIG_UNITS = {"万": 10**4, "億": 10**8, "兆": 10**12, "만": 10**4, "억": 10**8, "조": 10**12}
 MONTH_MARKERS = frozenset({"월", "月"})
 # Adverbs and determiners say less about a sentence than nouns and verbs.
 MINOR_TAGS = ("MAG", "MM", "副詞", "連体詞")
@@ -141,34 +143,51 @@ def _name_like(tok: Token) -> bool:
     return len(tok.form) >= 3 and all(0x30A0 <= ord(c) <= 0x30FF for c in tok.form)
 
 
-def kanji_number(text: str) -> int | None:
-    """十五 → 15, 二千二十六 → 2026; None when ``text`` is not a kanji numeral."""
-    if not text or any(c not in KANJI_DIGITS and c not in KANJI_UNITS and c != "万" for c in text):
+_DIGITS_RE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def cjk_number(text: str) -> int | Decimal | None:
+    """The value of a Japanese or Korean numeral, in kanji, Arabic digits or both:
+    十五 → 15, 二千二十六 → 2026, 400万 → 4000000, 57억1000만 → 5710000000, 2.5억 → 250000000;
+    None when ``text`` is not a numeral."""
+    text = unicodedata.normalize("NFKC", text).replace(",", "")
+    if not text:
         return None
-    total = 0
-    section = 0
-    digit = -1
-    for c in text:
+    total = Decimal(0)
+    section = Decimal(0)
+    digit: Decimal | None = None
+    pos = 0
+    while pos < len(text):
+        c = text[pos]
+        m = _DIGITS_RE.match(text, pos)
+        if m:
+            digit = Decimal(m.group(0))
+            pos = m.end()
+            continue
         if c in KANJI_DIGITS:
-            digit = digit * 10 + KANJI_DIGITS[c] if digit >= 0 else KANJI_DIGITS[c]
+            d = KANJI_DIGITS[c]
+            digit = digit * 10 + d if digit is not None else Decimal(d)
         elif c in KANJI_UNITS:
-            section += (digit if digit > 0 else 1) * KANJI_UNITS[c]
-            digit = -1
-        else:  # 万
-            total += (section + max(digit, 0)) * 10000
-            section, digit = 0, -1
-    return total + section + max(digit, 0)
+            section += (digit if digit else 1) * KANJI_UNITS[c]
+            digit = None
+        elif c in BIG_UNITS:
+            total += (section + (digit or 0) or 1) * BIG_UNITS[c]
+            section, digit = Decimal(0), None
+        else:
+            return None
+        pos += 1
+    value = total + section + (digit or 0)
+    return int(value) if value == value.to_integral_value() else value.normalize()
+
+
+def number_key(value: int | Decimal) -> str:
+    """The key numbers are compared by: 1200, 5710000000, 2.5."""
+    return str(value)
 
 
 def _number_of(tok: Token) -> str:
-    form = unicodedata.normalize("NFKC", tok.form).replace(",", "")
-    if form.isdigit():
-        return str(int(form))
-    if tok.tag.startswith("名詞-数詞") or tok.tag == "NR":
-        n = kanji_number(form)
-        if n is not None:
-            return str(n)
-    return ""
+    value = cjk_number(tok.form)
+    return "" if value is None else number_key(value)
 
 
 def _is_number_token(tok: Token) -> bool:
@@ -255,25 +274,65 @@ def general_weight(lemma: str) -> float:
     return max(0.3, min(1.0, (7.0 - zipf_frequency(lemma, "en")) / 2.0))
 
 
+def _english_number(tokens: tuple[Token, ...], i: int) -> tuple[Decimal | None, int]:
+    """The number starting at token ``i`` and the tokens it spans: 27, "four", "$5.71
+    billion" (two tokens, 5710000000), "twenty-five" (25), "a hundred" (100)."""
+    t = tokens[i]
+    value: Decimal | None = None
+    if t.tag == "NUM":
+        try:
+            value = Decimal(t.lemma)
+        except InvalidOperation:
+            return None, 1
+    elif t.form in NUMBER_WORDS:
+        value = Decimal(NUMBER_WORDS[t.form])
+    elif t.form in SCALE_WORDS:
+        return Decimal(SCALE_WORDS[t.form]), 1
+    else:
+        return None, 1
+    span = 1
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt and t.form in NUMBER_WORDS and value >= 20 and NUMBER_WORDS.get(nxt.form, 10) < 10:
+        value += NUMBER_WORDS[nxt.form]  # twenty-five
+        span = 2
+        nxt = tokens[i + 2] if i + 2 < len(tokens) else None
+    if nxt and nxt.form in SCALE_WORDS:
+        return value * SCALE_WORDS[nxt.form], span + 1
+    return value, span
+
+
+def _is_month(tokens: tuple[Token, ...], i: int) -> bool:
+    """January, Sept.; "may" only capitalised and next to a number (May 1, 1 May)."""
+    t = tokens[i]
+    if t.form not in MONTHS or not (t.tag == "CAP" or len(t.form) > 3):
+        return False
+    if t.form != "may":
+        return True
+    near = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 3]
+    return any(x.tag == "NUM" for x in near)
+
+
 def english_tokens(tokens: tuple[Token, ...], common: frozenset[str]) -> list[EnTok]:
     """Content tokens of an English unit with their weights (frequent lemmas count half)."""
     out: list[EnTok] = []
-    for t in tokens:
-        if not t.content and t.form not in NUMBER_WORDS:
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        value, span = _english_number(tokens, i)
+        month = str(MONTHS[t.form]) if _is_month(tokens, i) else ""
+        if not t.content and value is None and not month:
+            i += 1
             continue
         weight = min(general_weight(t.lemma), 0.5 if t.lemma in common else 1.0)
         number = ""
-        month = ""
-        if t.tag == "NUM":
-            number = str(int(t.lemma)) if t.lemma.isdigit() else ""
-        elif t.form in NUMBER_WORDS:
-            number = str(NUMBER_WORDS[t.form])
-            weight = min(weight, 0.5)
-        if t.form in MONTHS and (t.tag == "CAP" or len(t.form) > 3):
-            month = str(MONTHS[t.form])
-        name = t.tag in ("CAP", "ACR")
-        translit = skeleton(t.form) if t.tag == "CAP" else ""
+        if value is not None:
+            number = number_key(int(value) if value == value.to_integral_value() else value)
+            if t.tag != "NUM":
+                weight = min(weight, 0.5)
+        name = t.tag in ("CAP", "ACR") and not month
+        translit = skeleton(t.form) if t.tag == "CAP" and not month else ""
         out.append(EnTok(t.form, t.lemma, weight, number, month, name, translit))
+        i += span
     return out
 
 

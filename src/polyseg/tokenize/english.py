@@ -9,7 +9,10 @@ from importlib import metadata
 from ..types import Token
 
 # Hyphenated words split into parts so that "Jae-myung" and "Jae Myung" tokenize alike.
-WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|\d+(?:[.,]\d+)*|[A-Za-z]+(?:['’][A-Za-z]+)?")
+WORD_RE = re.compile(
+    r"(?:[A-Z]\.){2,}|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?\b|\d+(?:[.,]\d+)*|[A-Za-z]+(?:['’][A-Za-z]+)?"
+)
+ORDINAL_RE = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
 STOPWORDS = frozenset(
     """
     a an the and or but nor so yet for of in on at to from by with without into onto upon
@@ -64,7 +67,7 @@ def tokenize_english(text: str) -> tuple[Token, ...]:
             form = form[:-2]
         if raw[0].isdigit():
             tag = "NUM"
-            lemma = raw.replace(",", "")
+            lemma = ORDINAL_RE.sub("", raw.replace(",", ""))  # 1st → 1, 1,200 → 1200
         else:
             # All-capital acronyms (US, UN) keep their form; "us" the pronoun is a stop word.
             acronym = raw.isupper() and len(raw) >= 2
