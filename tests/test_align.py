@@ -372,3 +372,16 @@ def test_a_free_translation_sharing_several_words_is_supported() -> None:
     without = AlignOptions(0.4, disabled=frozenset({"support"}))
     plain = align_story([src], {("a", "p1"): post}, units, {"ko": NEWS_LEX}, without)
     assert plain == [] or plain[0].score < links[0].score
+
+
+@pytest.mark.parametrize(
+    ("target", "english"),
+    [("new", "newly made items"), ("happy", "they happily agreed"), ("quick", "it quickly grew")],
+)
+def test_an_adjective_target_matches_its_adverb(target: str, english: str) -> None:
+    lex = _lex("ja", {"新しい": [target]})
+    items = source_items(get_tokenizer("ja").tokenize("新しい"), lex)
+    res = score_pair(items, english_tokens(tokenize_english(english), frozenset()))
+    assert res.evidence == (f"新しい={target}",)
+    other = score_pair(items, english_tokens(tokenize_english("the newt lay still"), frozenset()))
+    assert other.evidence == ()

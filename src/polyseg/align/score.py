@@ -19,6 +19,18 @@ PARTIAL_CREDIT = 0.6
 PARTIAL_MIN_WEIGHT = 0.6
 
 
+def _adverb_of(word: str, adj: str) -> bool:
+    """new ~ newly, happy ~ happily, gentle ~ gently, basic ~ basically."""
+    if len(adj) < 3 or not word.endswith("ly"):
+        return False
+    return word in (
+        adj + "ly",
+        adj + "ally",
+        adj[:-1] + "ily" if adj.endswith("y") else "",
+        adj[:-1] + "y" if adj.endswith("le") else "",
+    )
+
+
 def _stem_match(a: str, b: str) -> bool:
     """relation ~ relationship, cooperate ~ cooperation, important ~ importance;
     not country ~ counter (a five-letter prefix is too short to tell)."""
@@ -69,7 +81,11 @@ def _find(lemma: str, en: list[EnTok], used: list[bool], fuzzy: bool, name: bool
         for k, t in enumerate(en):
             if used[k]:
                 continue
-            if _stem_match(t.lemma, lemma) or (name and _demonym_match(t.form, lemma)):
+            if (
+                _stem_match(t.lemma, lemma)
+                or _adverb_of(t.form, lemma)
+                or (name and _demonym_match(t.form, lemma))
+            ):
                 return k
     return -1
 
@@ -92,8 +108,8 @@ def _best_target(
     """The lexicon target of ``item`` that explains the most English weight.
 
     Exact lemma matches are preferred; a single-word target may fall back to a shared stem
-    (relation ~ relationship), or a place name to its adjective (Iraq ~ Iraqi), only when no
-    target matches exactly.
+    (relation ~ relationship), its adverb (new ~ newly) or, for a place name, its adjective
+    (Iraq ~ Iraqi), only when no target matches exactly.
     """
     for fuzzy in (False, True):
         best: tuple[list[int], float, str] | None = None
