@@ -80,6 +80,15 @@ def test_split_japanese(text: str, expected: list[str]) -> None:
             "어설프지만, 그래서 더 잘 어울렸던 다카이치 총리님과의 합주^^",
             ["어설프지만, 그래서 더 잘 어울렸던 다카이치 총리님과의 합주^^"],
         ),
+        (
+            "이런 행위들은 생산성을 떨어뜨릴 수 있다.IAS에 걸린 사람들은 우울해 한다.",
+            ["이런 행위들은 생산성을 떨어뜨릴 수 있다.", "IAS에 걸린 사람들은 우울해 한다."],
+        ),
+        (
+            "누구의 손가락이 버튼 위에 있는가?Jack-O-Lantern을 만드는 풍습은 오래됐다.",
+            ["누구의 손가락이 버튼 위에 있는가?", "Jack-O-Lantern을 만드는 풍습은 오래됐다."],
+        ),
+        ("그는 U.S.A.에서 3.5달러를 냈다.", ["그는 U.S.A.에서 3.5달러를 냈다."]),
     ],
 )
 def test_split_korean_with_kiwipiepy(text: str, expected: list[str]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Sequence
 from importlib import metadata
 from typing import Any
@@ -28,6 +30,17 @@ LIGHT = frozenset(
 )
 
 
+# A sentence end glued to the next sentence, which kiwipiepy leaves whole when the next
+# one starts with a Latin letter: "수 있다.IAS에 걸린", "있는가?Jack-O-Lantern을".
+_GLUED_END_RE = re.compile(r"(?<=[가-힣][.?!])(?=[A-Za-z\"“‘'(])")
+
+
+def _split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [m.start() for m in _GLUED_END_RE.finditer(text, start, end)]
+    bounds = [start, *cuts, end]
+    return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+
+
 class KoreanTokenizer:
     lang = "ko"
 
@@ -49,6 +62,7 @@ class KoreanTokenizer:
 
     def split_sentences(self, text: str) -> list[tuple[int, int]]:
         spans = [(s.start, s.end) for s in self._kiwi.split_into_sents(text)]
+        spans = [piece for s, e in spans for piece in _split_glued(text, s, e)]
         fixed = [strip_span(text, s, e) for s, e in spans]
         return merge_punct_only(text, [(s, e) for s, e in fixed if e > s])
 
