@@ -22,27 +22,29 @@ from pathlib import Path
 import make_stories
 import score
 
+from polyseg.align import SWITCHES
 from polyseg.pipeline import Config, Prepared, align_all, prepare
 from polyseg.write.tsv import ALIGNED_COLUMNS, aligned_rows
 
 PAIRS = ("ko-en", "ja-en")
-ALL_OFF = ("numbers", "names", "translit", "latin", "loanwords", "quote", "length", "support")
+ALL_OFF = SWITCHES
 # (label, evidence switched off, merges, scope): each row adds to the previous one.
 STEPS: tuple[tuple[str, tuple[str, ...], bool, str], ...] = (
     ("lexicon only", ALL_OFF, False, "doc"),
     ("+ numbers and dates", tuple(k for k in ALL_OFF if k != "numbers"), False, "doc"),
     (
         "+ names and transliteration",
-        ("latin", "loanwords", "quote", "length", "support"),
+        ("latin", "loanwords", "quote", "length", "support", "context"),
         False,
         "doc",
     ),
-    ("+ Latin tokens and loanwords", ("quote", "length", "support"), False, "doc"),
-    ("+ quote attribution", ("length", "support"), False, "doc"),
-    ("+ length ratio", ("support",), False, "doc"),
-    ("+ support (3+ shared words)", (), False, "doc"),
-    ("+ merges (2-1, 1-2)", (), True, "doc"),
-    ("+ cross-document (full)", (), True, "story"),
+    ("+ Latin tokens and loanwords", ("quote", "length", "support", "context"), False, "doc"),
+    ("+ quote attribution", ("length", "support", "context"), False, "doc"),
+    ("+ length ratio", ("support", "context"), False, "doc"),
+    ("+ support (3+ shared words)", ("context",), False, "doc"),
+    ("+ merges (2-1, 1-2)", ("context",), True, "doc"),
+    ("+ cross-document", ("context",), True, "story"),
+    ("+ context (full)", (), True, "story"),
 )
 
 

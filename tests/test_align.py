@@ -8,9 +8,10 @@ from polyseg.align import AlignOptions, align_story
 from polyseg.align.features import cjk_number, english_tokens, source_items
 from polyseg.align.score import score_pair
 from polyseg.lexicon import PairLexicon, Target
+from polyseg.pipeline import Config, align_all, prepare
 from polyseg.tokenize import get_tokenizer
 from polyseg.tokenize.english import tokenize_english
-from polyseg.types import Post, Sentence
+from polyseg.types import Link, Post, Sentence
 
 
 def _lex(lang: str, rows: dict[str, list[str]], names: dict[str, str] | None = None) -> PairLexicon:
@@ -385,3 +386,60 @@ def test_an_adjective_target_matches_its_adverb(target: str, english: str) -> No
     assert res.evidence == (f"新しい={target}",)
     other = score_pair(items, english_tokens(tokenize_english("the newt lay still"), frozenset()))
     assert other.evidence == ()
+
+
+CONTEXT_LEXICON = """source\ttarget\tkind\tpos\tweight\torigin
+新しい\tnew\tword\tadj\t1.0\tuser
+カレンダー\tcalendar\tword\tnoun\t1.0\tuser
+届く\tarrive\tword\tverb\t1.0\tuser
+今日\ttoday\tword\tnoun\t1.0\tuser
+皆さん\teveryone\tword\tnoun\t1.0\tuser
+配る\tdistribute\tword\tverb\t1.0\tuser
+"""
+CONTEXT_POST = "新しいカレンダーが届きました。今日中に皆さんに配ってください。"
+RENDERING = (
+    "The new calendars have arrived. Please hand them out to everyone by the end of the day."
+)
+OTHER = "Everyone at the office was surprised by the heavy snow on Monday morning."
+
+
+def _context_links(story, tmp_path, body: str, *disabled: str) -> list[Link]:  # type: ignore[no-untyped-def]
+    lexicon = tmp_path / "office.ja-en.tsv"
+    lexicon.write_text(CONTEXT_LEXICON, encoding="utf-8")
+    root = story({"a.txt": f"Tanaka posted on X:\n\n{CONTEXT_POST}\n\n{body}\n"})
+    config = Config(
+        (str(root),),
+        str(tmp_path / "out"),
+        lexicons=(str(lexicon),),
+        shipped_lexicons=False,
+        disabled=disabled,
+    )
+    links, _ = align_all(prepare(config), config)
+    return links
+
+
+def test_a_sentence_beside_its_neighbours_rendering_is_linked_on_one_word(story, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    body = f'Tanaka wrote: "{RENDERING}"\n\n{OTHER}'
+    links = _context_links(story, tmp_path, body)
+    got = {lk.src[0].index: lk for lk in links}
+    assert sorted(got) == [0, 1]
+    # "everyone" alone would not make a link: the second sentence follows the rendering of
+    # the first one in the same quote.
+    assert got[1].tgt.text.startswith("Please hand them out to everyone")
+    assert "context:prev" in got[1].evidence
+    assert "皆さん=everyone" in got[1].evidence
+    assert "context:prev" not in got[0].evidence and "context:next" not in got[0].evidence
+
+
+def test_context_needs_the_rendering_right_beside(story, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    first, second = RENDERING.split(". ", 1)
+    # Another sentence stands between the two renderings: no context, and one shared word
+    # is not enough.
+    body = f"{first}. {OTHER} {second}"
+    assert [lk.src[0].index for lk in _context_links(story, tmp_path, body)] == [0]
+
+
+def test_context_can_be_disabled(story, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    body = f'Tanaka wrote: "{RENDERING}"'
+    links = _context_links(story, tmp_path, body, "context")
+    assert [lk.src[0].index for lk in links] == [0]

@@ -10,6 +10,7 @@ import sys
 import click
 
 from . import __version__
+from .align import SWITCHES
 from .cli_options import lexicon_options
 from .errors import PolysegError
 
@@ -57,9 +58,7 @@ def cli() -> None:
     "--disable",
     "disabled",
     multiple=True,
-    type=click.Choice(
-        ["numbers", "names", "translit", "latin", "loanwords", "quote", "length", "support"]
-    ),
+    type=click.Choice(SWITCHES),
     help="Switch off one kind of evidence (repeatable; for ablations).",
 )
 def process(

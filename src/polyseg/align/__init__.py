@@ -1,5 +1,5 @@
 """Alignment: evidence features → pair scores → assignment of links."""
 
-from .assign import AlignOptions, align_story
+from .assign import SWITCHES, AlignOptions, align_story
 
-__all__ = ["AlignOptions", "align_story"]
+__all__ = ["SWITCHES", "AlignOptions", "align_story"]

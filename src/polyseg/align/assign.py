@@ -4,10 +4,15 @@ accept the best-scoring candidates greedily under the constraints of a rendering
 Constraints: a source sentence has at most one rendering per document; an English span
 renders at most one source group; merged units (two source sentences, two English
 sentences) must beat their parts, which they do only when both halves carry evidence.
+
+Then context: outlets render a post sentence by sentence, in order, so a sentence whose
+neighbour in the post is linked gains credit for the English unit right beside that
+neighbour's rendering (and may then be linked on one shared word instead of two).
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -35,6 +40,19 @@ SPEECH = frozenset(
 # (median 2.17 park, 1.89 jhe, 1.82 BSD dev), with a log-SD of about 0.3.
 LOG_LENGTH_RATIO = math.log(2.0)
 LENGTH_SD = 0.3
+# Every kind of evidence ``--disable`` can switch off (score.EVIDENCE and the credits of
+# ``calibrate`` and ``select``), in the order of the ablation table.
+SWITCHES = (
+    "numbers",
+    "names",
+    "translit",
+    "latin",
+    "loanwords",
+    "quote",
+    "length",
+    "support",
+    "context",
+)
 QUOTED_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 
 
@@ -53,6 +71,11 @@ class AlignOptions:
     # Share of the headroom (1 - score) added to a one-to-one candidate with 3, or 4 and
     # more, matched words that are not names.
     support_bonus: tuple[float, float] = (0.15, 0.20)
+    # Share of the headroom added to a one-to-one candidate right beside the rendering of
+    # its neighbour in the post (before it for the previous sentence, after it for the next).
+    context_bonus: float = 0.3
+    # The coverage score a candidate needs on its own evidence to gain context credit.
+    context_floor: float = 0.1
 
 
 @dataclass
@@ -65,6 +88,10 @@ class Candidate:
     evidence: tuple[str, ...]
     attributed: bool
     length_dev: float  # |log(English/source length) - log(expected ratio)| in SDs
+    # Fewer shared words than a rendering needs on its own evidence: only a neighbour's
+    # rendering beside it can make it a link.
+    weak: bool = False
+    context: str = ""  # "prev" / "next": beside the rendering of that post neighbour
     score: float = 0.0  # final score, 0..1
 
     @property
@@ -150,7 +177,8 @@ def score_candidates(
                 # shares a name and a title with 李在明大統領と首脳会談を行いました.
                 # A short source ("金曜日でもいいでしょうか？") has only one word to find.
                 needed = min(opts.min_evidence, max(1, sum(1 for i in items if not i.name)))
-                if res.content_matched < needed:
+                weak = res.content_matched < needed
+                if weak and (res.content_matched < 1 or len(group) > 1 or unit.kind == "pair"):
                     continue
                 if len(group) > 1:
                     # A merged group must not be carried by one strong half.
@@ -169,7 +197,7 @@ def score_candidates(
                         evidence = (*evidence, f"{how}:{post.author or post.handle}")
                 ratio = max(1, char_length(unit.text)) / src_len
                 dev = abs(math.log(ratio) - LOG_LENGTH_RATIO) / LENGTH_SD
-                out.append(Candidate(group, unit, res, evidence, attributed, dev))
+                out.append(Candidate(group, unit, res, evidence, attributed, dev, weak))
     for c in out:
         c.score = calibrate(c, opts)
     return out
@@ -188,6 +216,8 @@ def calibrate(c: Candidate, opts: AlignOptions) -> float:
         score *= math.exp(-0.5 * excess * excess)
     if c.attributed:
         score += opts.quote_bonus * (1 - score)
+    if c.context:
+        score += opts.context_bonus * (1 - score)
     if c.merged:
         score -= opts.merge_penalty
     elif c.result.content_matched >= 3 and excess <= 0 and "support" not in opts.disabled:
@@ -202,38 +232,117 @@ def calibrate(c: Candidate, opts: AlignOptions) -> float:
     return max(0.0, min(1.0, score))
 
 
-def select(cands: list[Candidate], opts: AlignOptions) -> list[Link]:
-    """Accept candidates greedily by score under the constraints of a rendering."""
+class _Taken:
+    """What accepted links hold: (source sentence, target document) and English spans."""
+
+    def __init__(self) -> None:
+        self.src: set[tuple[int, str]] = set()
+        self.en: dict[str, list[Sentence]] = {}
+
+    def free(self, c: Candidate) -> bool:
+        doc = c.unit.doc_id
+        if any((id(s), doc) in self.src for s in c.group):
+            return False
+        return not any(_overlaps(c.unit, u) for u in self.en.get(doc, []))
+
+    def take(self, c: Candidate) -> None:
+        self.src.update((id(s), c.unit.doc_id) for s in c.group)
+        self.en.setdefault(c.unit.doc_id, []).append(c.unit)
+
+
+def _greedy(cands: list[Candidate], opts: AlignOptions, taken: _Taken) -> list[Candidate]:
+    """Accept candidates by score, best first, that ``taken`` leaves free."""
     ranked = [c for c in cands if c.score >= opts.min_score]
     # On equal scores: fewer source sentences, a quote before the sentence holding it.
     kind_rank = {"quote": 0, "sentence": 1, "pair": 2}
     ranked.sort(
         key=lambda c: (-c.score, len(c.group), kind_rank[c.unit.kind], c.unit.doc_id, c.unit.start)
     )
-    taken_src: set[tuple[int, str]] = set()  # (id(source sentence), target doc)
-    taken_en: dict[str, list[Sentence]] = {}
-    links: list[Link] = []
+    accepted: list[Candidate] = []
     for c in ranked:
-        doc = c.unit.doc_id
-        if any((id(s), doc) in taken_src for s in c.group):
-            continue
-        if any(_overlaps(c.unit, u) for u in taken_en.get(doc, [])):
-            continue
+        if taken.free(c):
+            taken.take(c)
+            accepted.append(c)
+    return accepted
+
+
+class ReadingOrder:
+    """Which English units stand right beside each other in their document: a unit spans
+    the sentences it overlaps, and ``b`` follows ``a`` when it starts after ``a`` ends, in
+    the sentence where ``a`` ends or in the next one."""
+
+    def __init__(self, units: dict[str, list[Sentence]]) -> None:
+        self._starts: dict[str, list[int]] = {}
+        for doc_id, us in units.items():
+            self._starts[doc_id] = sorted(u.start for u in us if u.kind == "sentence")
+
+    def _sentence(self, doc_id: str, offset: int) -> int:
+        return bisect.bisect_right(self._starts.get(doc_id, []), offset) - 1
+
+    def follows(self, a: Sentence, b: Sentence) -> bool:
+        if a.doc_id != b.doc_id or b.start < a.end:
+            return False
+        last = self._sentence(a.doc_id, max(a.start, a.end - 1))
+        return self._sentence(b.doc_id, b.start) in (last, last + 1)
+
+
+def _beside(
+    cands: list[Candidate], accepted: list[Candidate], order: ReadingOrder, opts: AlignOptions
+) -> list[Candidate]:
+    """One-to-one candidates right beside the rendering of a post neighbour, with their
+    context credit added (each candidate gains it once)."""
+    rendered: dict[tuple[str, str, int, str], Sentence] = {}
+    done = {id(c) for c in accepted}
+    for c in accepted:
         for s in c.group:
-            taken_src.add((id(s), doc))
-        taken_en.setdefault(doc, []).append(c.unit)
-        first = c.group[0]
-        links.append(
-            Link(
-                first.doc_id,
-                first.post_id,
-                first.lang,
-                c.group,
-                c.unit,
-                round(c.score, 4),
-                c.evidence,
-            )
+            rendered[(s.doc_id, s.post_id, s.index, c.unit.doc_id)] = c.unit
+    out: list[Candidate] = []
+    for c in cands:
+        if c.context or id(c) in done or len(c.group) > 1 or c.unit.kind == "pair":
+            continue
+        # A unit far longer or shorter than a translation is not one beside its neighbour.
+        if c.length_dev > opts.length_tolerance or c.result.score < opts.context_floor:
+            continue
+        s, doc = c.group[0], c.unit.doc_id
+        prev = rendered.get((s.doc_id, s.post_id, s.index - 1, doc))
+        nxt = rendered.get((s.doc_id, s.post_id, s.index + 1, doc))
+        if prev is not None and order.follows(prev, c.unit):
+            c.context = "prev"
+        elif nxt is not None and order.follows(c.unit, nxt):
+            c.context = "next"
+        else:
+            continue
+        c.evidence = (*c.evidence, f"context:{c.context}")
+        c.score = calibrate(c, opts)
+        out.append(c)
+    return out
+
+
+def select(
+    cands: list[Candidate], opts: AlignOptions, order: ReadingOrder | None = None
+) -> list[Link]:
+    """Accept candidates greedily by score under the constraints of a rendering; then,
+    given the reading ``order`` of the English, the candidates that the context of links
+    already made lifts above the threshold, round by round."""
+    taken = _Taken()
+    accepted = _greedy([c for c in cands if not c.weak], opts, taken)
+    if order is not None and "context" not in opts.disabled:
+        new = accepted
+        while new:
+            new = _greedy(_beside(cands, accepted, order, opts), opts, taken)
+            accepted += new
+    links = [
+        Link(
+            c.group[0].doc_id,
+            c.group[0].post_id,
+            c.group[0].lang,
+            c.group,
+            c.unit,
+            round(c.score, 4),
+            c.evidence,
         )
+        for c in accepted
+    ]
     links.sort(key=lambda lk: (lk.doc_id, lk.post_id, lk.src[0].index, lk.tgt.doc_id, lk.tgt.start))
     return links
 
@@ -246,4 +355,5 @@ def align_story(
     opts: AlignOptions,
 ) -> list[Link]:
     """Links for the source sentences of one story against its English units."""
-    return select(score_candidates(sources, posts, units, lexicons, opts), opts)
+    cands = score_candidates(sources, posts, units, lexicons, opts)
+    return select(cands, opts, ReadingOrder(units))
