@@ -300,7 +300,8 @@ def _beside(
     for c in cands:
         if c.context or id(c) in done or len(c.group) > 1 or c.unit.kind == "pair":
             continue
-        # A unit far longer or shorter than a translation is not one beside its neighbour.
+        # Position is no evidence for a unit far longer or shorter than a translation, nor
+        # for one that shares almost nothing with the sentence.
         if c.length_dev > opts.length_tolerance or c.result.score < opts.context_floor:
             continue
         s, doc = c.group[0], c.unit.doc_id
@@ -318,15 +319,13 @@ def _beside(
     return out
 
 
-def select(
-    cands: list[Candidate], opts: AlignOptions, order: ReadingOrder | None = None
-) -> list[Link]:
-    """Accept candidates greedily by score under the constraints of a rendering; then,
-    given the reading ``order`` of the English, the candidates that the context of links
-    already made lifts above the threshold, round by round."""
+def select(cands: list[Candidate], opts: AlignOptions, order: ReadingOrder) -> list[Link]:
+    """Accept candidates greedily by score under the constraints of a rendering; then the
+    candidates that the context of links already made (by the reading ``order`` of the
+    English) lifts above the threshold, round by round."""
     taken = _Taken()
     accepted = _greedy([c for c in cands if not c.weak], opts, taken)
-    if order is not None and "context" not in opts.disabled:
+    if "context" not in opts.disabled:
         new = accepted
         while new:
             new = _greedy(_beside(cands, accepted, order, opts), opts, taken)
