@@ -17,12 +17,14 @@ def _write(path: Path, body: str, header: str = HEADER) -> str:
 
 def test_shipped_lexicons_load_and_cover_the_seed_vocabulary() -> None:
     lex = load_lexicons([])
-    assert len(shipped_files()) == 2
+    assert [p.name for p in shipped_files()] == ["ko-en.tsv", "ja-en.jmdict.tsv", "ja-en.tsv"]
     ko, ja = lex.for_lang("ko"), lex.for_lang("ja")
     assert {t.text for t in ko.lookup("리듬")} >= {"rhythm"}
     assert {t.text for t in ko.lookup("어울리다")} >= {"suit"}
     assert {t.text for t in ja.lookup("首脳会談")} >= {"summit"}
     assert "다카이치" in ko.names and "李在明" in ja.names
+    # Senses from JMdict (ja-en.jmdict.tsv) beside the curated ones of ja-en.tsv.
+    assert {t.text for t in ja.lookup("見方")} >= {"view", "perspective", "viewpoint"}
 
 
 @pytest.mark.parametrize(

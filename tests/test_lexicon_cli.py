@@ -137,7 +137,7 @@ def test_check_bad_header_not_utf8_and_missing_path(tmp_path: Path) -> None:
 def test_check_shipped_lexicons_have_no_errors() -> None:
     res = invoke("check", "--no-tokenize")
     assert res.exit_code == 0, res.stdout[-2000:]
-    assert "checked 2 file(s)" in res.stderr
+    assert "checked 3 file(s)" in res.stderr
 
 
 # --- add ----------------------------------------------------------------------------------

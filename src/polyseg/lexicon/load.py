@@ -26,9 +26,13 @@ def shipped_dir() -> Path:
     return here.parent.parent / "lexicons"
 
 
+# JMdict's senses first, so that a curated row of the same pair, read later, wins.
+SHIPPED = ("ko-en.tsv", "ja-en.jmdict.tsv", "ja-en.tsv")
+
+
 def shipped_files() -> list[Path]:
     d = shipped_dir()
-    return [p for p in (d / "ko-en.tsv", d / "ja-en.tsv") if p.exists()]
+    return [p for p in (d / name for name in SHIPPED) if p.exists()]
 
 
 @dataclass(frozen=True)
