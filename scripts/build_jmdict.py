@@ -32,6 +32,7 @@ from xml.sax.saxutils import escape
 
 from polyseg.lexicon.check import matchability, target_norm
 from polyseg.lexicon.formats import import_jmdict, lexicon_text
+from polyseg.lexicon.load import parse
 
 REPO = Path(__file__).resolve().parent.parent
 LICENCE = """# Derived from JMdict (the Electronic Dictionary Research and Development Group),
@@ -102,12 +103,9 @@ def jmdict_xml(db: Path, min_zipf: float, senses: int) -> tuple[str, int, str]:
 
 
 def curated_pairs(path: Path) -> set[tuple[str, str]]:
-    pairs: set[tuple[str, str]] = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        fields = line.split("\t")
-        if not line.startswith("#") and len(fields) > 1:
-            pairs.add((fields[0], target_norm(fields[1])))
-    return pairs
+    """(source, normalised target) of every row of a lexicon file, read by polyseg's loader."""
+    entries = parse(path.read_text(encoding="utf-8"), str(path))
+    return {(e.source, target_norm(e.target)) for e in entries}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
