@@ -71,3 +71,35 @@ def test_korean_batch_tokenization_matches_one_by_one() -> None:
         "1942년 탄광",
     ]
     assert tok.tokenize_many(texts) == [tok.tokenize(t) for t in texts]  # type: ignore[attr-defined]
+
+
+def test_english_contractions_split_into_function_words() -> None:
+    text = "I'm sure they'll come, but I can't and won't wait. Don’t go"
+    tokens = tokenize_english(text)
+    assert [(t.lemma, t.content) for t in tokens if not t.content] == [
+        ("i", False),
+        ("am", False),
+        ("they", False),
+        ("will", False),
+        ("but", False),
+        ("i", False),
+        ("can", False),
+        ("not", False),
+        ("and", False),
+        ("will", False),
+        ("not", False),
+        ("do", False),
+        ("not", False),
+    ]
+    assert [t.lemma for t in tokens if t.content] == ["sure", "come", "wait", "go"]
+    # Each part keeps the offsets of its letters: "ca" + "n't", "they" + "'ll".
+    spans = {(t.form, text[t.start : t.end]) for t in tokens}
+    assert {
+        ("can", "ca"),
+        ("not", "n't"),
+        ("they", "they"),
+        ("will", "'ll"),
+        ("not", "n’t"),
+    } <= spans
+    # A name with an apostrophe is not a contraction.
+    assert [t.form for t in tokenize_english("O'Neill said")] == ["o'neill", "said"]

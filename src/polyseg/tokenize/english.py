@@ -13,6 +13,12 @@ WORD_RE = re.compile(
     r"(?:[A-Z]\.){2,}|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?\b|\d+(?:[.,]\d+)*|[A-Za-z]+(?:['’][A-Za-z]+)?"
 )
 ORDINAL_RE = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
+# Contractions are a function word glued to another ("I'm", "can't", "they'll"): split, so
+# that neither counts as a content word the source failed to render.
+CONTRACTION_RE = re.compile(r"^([a-z]+?)(n't|'m|'re|'ve|'ll|'d)$")
+CONTRACTED = {"n't": "not", "'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would"}
+# The verb of a negative contraction whose spelling changes: can't, won't, shan't, ain't.
+NEGATED_BASES = {"ca": "can", "wo": "will", "sha": "shall", "ai": "be"}
 STOPWORDS = frozenset(
     """
     a an the and or but nor so yet for of in on at to from by with without into onto upon
@@ -56,6 +62,20 @@ def lemma_of(word: str) -> str:
     return word
 
 
+def _split_contraction(form: str, start: int, end: int) -> tuple[str, Token | None, int]:
+    """The first word of a contraction (its form and end offset) and the function word
+    token of its ending: "they'll" → "they" + will, "can't" → "can" + not."""
+    m = CONTRACTION_RE.match(form)
+    if m is None:
+        return form, None, end
+    base, suffix = m.group(1), m.group(2)
+    cut = start + len(base)
+    if suffix == "n't":
+        base = NEGATED_BASES.get(base, base)
+    word = CONTRACTED[suffix]
+    return base, Token(word, "W", word, cut, end, content=False), cut
+
+
 def tokenize_english(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
     for m in WORD_RE.finditer(text):
@@ -65,6 +85,7 @@ def tokenize_english(text: str) -> tuple[Token, ...]:
         form = raw.lower().replace("’", "'")
         if form.endswith("'s"):
             form = form[:-2]
+        form, ending, end = _split_contraction(form, m.start(), m.end())
         if raw[0].isdigit():
             tag = "NUM"
             lemma = ORDINAL_RE.sub("", raw.replace(",", ""))  # 1st → 1, 1,200 → 1200
@@ -74,7 +95,9 @@ def tokenize_english(text: str) -> tuple[Token, ...]:
             tag = "ACR" if acronym else ("CAP" if raw[0].isupper() else "W")
             lemma = form if acronym else lemma_of(form)
         content = tag in ("NUM", "ACR") or (form not in STOPWORDS and lemma not in STOPWORDS)
-        out.append(Token(form, tag, lemma, m.start(), m.end(), content=content))
+        out.append(Token(form, tag, lemma, m.start(), end, content=content))
+        if ending is not None:
+            out.append(ending)
     return tuple(out)
 
 
