@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from polyseg.align import AlignOptions, align_story
-from polyseg.align.features import cjk_number, english_tokens, source_items
+from polyseg.align.features import asks_question, cjk_number, english_tokens, source_items
 from polyseg.align.score import score_pair
 from polyseg.lexicon import PairLexicon, Target
 from polyseg.pipeline import Config, align_all, prepare
@@ -443,3 +443,47 @@ def test_context_can_be_disabled(story, tmp_path) -> None:  # type: ignore[no-un
     body = f'Tanaka wrote: "{RENDERING}"'
     links = _context_links(story, tmp_path, body, "context")
     assert [lk.src[0].index for lk in links] == [0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "asks"),
+    [
+        ("ja", "今週中に届くかな。", True),
+        ("ja", "金曜日でもいいでしょうか。", True),
+        ("ja", "何かイベントでもあるんでしょうかね。", True),
+        ("ja", "明日の会議に来られますか？", True),
+        ("ja", "今週中に届きました。", False),
+        ("ja", "わかった、確認してみるね。", False),
+        ("ko", "내일 회의에 갈까.", True),
+        ("ko", "정말 그런가?", True),
+        ("ko", "내일 회의에 갔다.", False),
+        ("en", "I wonder if it will come this week.", True),
+        ("en", '"Can you come tomorrow?" she asked.', True),
+        ("en", "You can ask him!", False),
+        ("en", "It will come this week.", False),
+    ],
+)
+def test_questions_with_and_without_a_question_mark(lang: str, text: str, asks: bool) -> None:
+    assert asks_question(text, get_tokenizer(lang).tokenize(text), lang) is asks
+
+
+def test_a_unit_that_does_not_ask_the_sources_question_is_penalised() -> None:
+    lex = _lex("ja", {"明日": ["tomorrow"], "会議": ["meeting"], "来る": ["come"]})
+    src = _sent("a", "明日の会議に来られますか？", 0, "ja", "p1")
+    post = Post("a", "p1", "ja", "embed", 1, ((0, 13),))
+    units = {
+        "a": [_sent("a", "Can you come to the meeting tomorrow?", 0)],
+        "b": [_sent("b", "I will come to the meeting tomorrow.", 0)],
+    }
+
+    def scores(opts: AlignOptions) -> dict[str, Link]:
+        links = align_story([src], {("a", "p1"): post}, units, {"ja": lex}, opts)
+        return {lk.tgt.doc_id: lk for lk in links}
+
+    got = scores(AlignOptions(0.0))
+    assert "unlike:question" in got["b"].evidence
+    assert "unlike:question" not in got["a"].evidence
+    assert got["b"].score < got["a"].score - 0.05
+    off = scores(AlignOptions(0.0, disabled=frozenset({"question"})))
+    assert off["b"].score == pytest.approx(off["a"].score, abs=0.01)
+    assert "unlike:question" not in off["b"].evidence

@@ -24,6 +24,7 @@ from ..types import Link, Post, Sentence
 from .features import (
     EnTok,
     SrcItem,
+    asks_question,
     char_length,
     common_lemmas,
     english_tokens,
@@ -51,6 +52,7 @@ SWITCHES = (
     "quote",
     "length",
     "support",
+    "question",
     "context",
 )
 QUOTED_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
@@ -76,6 +78,9 @@ class AlignOptions:
     context_bonus: float = 0.3
     # The coverage score a candidate needs on its own evidence to gain context credit.
     context_floor: float = 0.1
+    # Factor for a unit that does not ask the question its source asks, or asks one its
+    # source does not.
+    question_penalty: float = 0.75
 
 
 @dataclass
@@ -88,6 +93,8 @@ class Candidate:
     evidence: tuple[str, ...]
     attributed: bool
     length_dev: float  # |log(English/source length) - log(expected ratio)| in SDs
+    # One of the group and the unit asks a question and the other does not.
+    question_mismatch: bool = False
     # Fewer shared words than a rendering needs on its own evidence: only a neighbour's
     # rendering beside it can make it a link.
     weak: bool = False
@@ -157,6 +164,8 @@ def score_candidates(
     src_feats: dict[int, list[SrcItem]] = {
         id(s): source_items(s.tokens, lexicons[s.lang]) for s in sources
     }
+    en_asks = {id(u): asks_question(u.text, u.tokens, "en") for u in all_units}
+    src_asks = {id(s): asks_question(s.text, s.tokens, s.lang) for s in sources}
     speaker: dict[int, frozenset[str]] = {}
     kinds = EVIDENCE - opts.disabled
     out: list[Candidate] = []
@@ -166,6 +175,7 @@ def score_candidates(
         author = _author_lemmas(post, lexicons[first.lang])
         items = [i for s in group for i in src_feats[id(s)]]
         src_len = max(1, sum(char_length(s.text) for s in group))
+        asks = any(src_asks[id(s)] for s in group)
         docs = list(units) if opts.scope == "story" else [first.doc_id]
         for doc_id in docs:
             for unit in units.get(doc_id, []):
@@ -197,7 +207,10 @@ def score_candidates(
                         evidence = (*evidence, f"{how}:{post.author or post.handle}")
                 ratio = max(1, char_length(unit.text)) / src_len
                 dev = abs(math.log(ratio) - LOG_LENGTH_RATIO) / LENGTH_SD
-                out.append(Candidate(group, unit, res, evidence, attributed, dev, weak))
+                mismatch = asks != en_asks[id(unit)] and "question" not in opts.disabled
+                if mismatch:
+                    evidence = (*evidence, "unlike:question")
+                out.append(Candidate(group, unit, res, evidence, attributed, dev, mismatch, weak))
     for c in out:
         c.score = calibrate(c, opts)
     return out
@@ -214,6 +227,9 @@ def calibrate(c: Candidate, opts: AlignOptions) -> float:
     excess = c.length_dev - opts.length_tolerance
     if excess > 0 and "length" not in opts.disabled:
         score *= math.exp(-0.5 * excess * excess)
+    if c.question_mismatch:
+        # お元気ですか？ is not rendered by "I'm good."; 届くかな。 may be "Will it come?"
+        score *= opts.question_penalty
     if c.attributed:
         score += opts.quote_bonus * (1 - score)
     if c.context:

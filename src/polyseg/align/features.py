@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..lexicon import PairLexicon, Target
 from ..script import count_scripts
-from ..tokenize import light_words
+from ..tokenize import light_words, question_test
 from ..tokenize.base import run_is_word, run_key
 from ..tokenize.english import LIGHT, lemma_of
 from ..types import Token
@@ -334,6 +334,12 @@ def english_tokens(tokens: tuple[Token, ...], common: frozenset[str]) -> list[En
         out.append(EnTok(t.form, t.lemma, weight, number, month, name, translit))
         i += span
     return out
+
+
+def asks_question(text: str, tokens: tuple[Token, ...], lang: str) -> bool:
+    """Whether a sentence of ``lang`` asks a question: a question mark, or the words of a
+    question without one (届くかな。, 갈까., "I wonder if")."""
+    return "?" in text or "？" in text or question_test(lang)(tokens)
 
 
 def origin_lemma(origin: str) -> str:

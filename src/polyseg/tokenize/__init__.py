@@ -6,6 +6,9 @@ tokenizer per (language, user words) and reuses it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from ..types import Token
 from .base import Tokenizer
 
 _CACHE: dict[tuple[str, tuple[tuple[str, str], ...]], Tokenizer] = {}
@@ -49,4 +52,19 @@ def light_words(lang: str) -> frozenset[str]:
     return frozenset()
 
 
-__all__ = ["Tokenizer", "get_tokenizer", "light_words"]
+def question_test(lang: str) -> Callable[[tuple[Token, ...]], bool]:
+    """Whether the tokens of a sentence of ``lang`` ask a question without a question mark."""
+    if lang == "ko":
+        from .korean import ends_as_question as ko_question
+
+        return ko_question
+    if lang == "ja":
+        from .japanese import ends_as_question as ja_question
+
+        return ja_question
+    from .english import ends_as_question as en_question
+
+    return en_question
+
+
+__all__ = ["Tokenizer", "get_tokenizer", "light_words", "question_test"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from importlib import metadata
@@ -42,6 +43,18 @@ LIGHT = frozenset(
     just really lot
     """.split()
 )
+
+# A reported question: "asked whether", "I wonder if".
+QUESTION_VERBS = frozenset({"ask", "wonder"})
+QUESTION_WORDS = frozenset("whether if why what how when where who which".split())
+
+
+def ends_as_question(tokens: tuple[Token, ...]) -> bool:
+    """A reported question ("asked whether", "I wonder if"); a question mark aside."""
+    return any(
+        a.lemma in QUESTION_VERBS and b.form in QUESTION_WORDS
+        for a, b in itertools.pairwise(tokens)
+    )
 
 
 @lru_cache(maxsize=65536)

@@ -33,12 +33,28 @@ LIGHT = frozenset(
     やる 遣る いたす 致す しれる 知れる よる 因る 依る すぎる 過ぎる みたい まま もっと もし 他 いくら
     あと""".split()
 )
+# Final particles that make a sentence a question without a question mark (届くかな。,
+# いいでしょうか。, いいかしら。).
+QUESTION_PARTICLES = frozenset({"か", "かな", "かしら"})
 NAME_POS = {
     "person": "名詞,固有名詞,人名,一般",
     "place": "名詞,固有名詞,地名,一般",
 }
 DEFAULT_NAME_POS = "名詞,固有名詞,一般"
 USER_WORD_COST = -5000
+
+
+def ends_as_question(tokens: tuple[Token, ...]) -> bool:
+    """Whether the final particles of the sentence hold a question particle (届くかな,
+    いいでしょうか, あるんでしょうかね)."""
+    for tok in reversed(tokens):
+        if tok.tag.startswith(("補助記号", "空白")):
+            continue
+        if not tok.tag.startswith("助詞-終助詞"):
+            return False
+        if tok.lemma in QUESTION_PARTICLES:
+            return True
+    return False
 
 
 def cache_dir() -> Path:

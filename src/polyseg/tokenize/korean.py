@@ -29,6 +29,18 @@ LIGHT = frozenset(
     대부분 이후 일부 여부""".split()
 )
 
+# Final endings of a question without a question mark (갈까., 했는가.).
+QUESTION_ENDINGS = ("까", "는가", "은가", "ㄴ가", "나요", "니")
+
+
+def ends_as_question(tokens: tuple[Token, ...]) -> bool:
+    """Whether the sentence ends with an interrogative final ending (EF)."""
+    for tok in reversed(tokens):
+        if tok.tag.startswith("S"):
+            continue
+        return tok.tag == "EF" and tok.form.endswith(QUESTION_ENDINGS)
+    return False
+
 
 # A sentence end glued to the next sentence, which kiwipiepy leaves whole when the next
 # one starts with a Latin letter: "수 있다.IAS에 걸린", "있는가?Jack-O-Lantern을".
