@@ -75,3 +75,54 @@ def test_language_from_script_when_file_name_has_no_pair(tmp_path: Path) -> None
     lex = load_lexicons([path], shipped=False)
     assert lex.for_lang("ko").lookup("합주") and lex.for_lang("ja").lookup("叩く")
     assert not lex.for_lang("ko").lookup("叩く")
+
+
+GOOD_ROWS = (
+    "합주\tensemble\tword\tnoun\t1\tuser\t\t\n리듬\trhythm\tword\tnoun\t0.8\tuser\tmusic\t\n"
+)
+
+
+def _cached_files(cache: Path) -> list[Path]:
+    return sorted((cache / "polyseg" / "lexicons").glob("*.json"))
+
+
+def test_a_validated_file_is_read_from_the_cache_the_second_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = _write(tmp_path / "user.ko-en.tsv", GOOD_ROWS)
+    first = load_lexicons([path], shipped=False)
+    [stored] = _cached_files(tmp_path / "cache")
+    second = load_lexicons([path], shipped=False)
+    assert second.lemmas  # the target lemmas came from the cache, not the tokenizer
+    assert list(second.entries.values()) == list(first.entries.values())
+    assert second.files == first.files
+    rhythm = second.for_lang("ko").lookup("리듬")
+    assert [(t.text, t.lemmas, t.weight) for t in rhythm] == [("rhythm", ("rhythm",), 0.8)]
+    assert [(e.file, e.line) for e in second.entries.values()] == [(path, 3), (path, 4)]
+    # A damaged cache file is ignored: the file is parsed again.
+    stored.write_text("{not json", encoding="utf-8")
+    again = load_lexicons([path], shipped=False)
+    assert list(again.entries.values()) == list(first.entries.values())
+
+
+def test_an_edited_file_is_validated_again_and_a_bad_one_is_never_cached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = _write(tmp_path / "user.ko-en.tsv", GOOD_ROWS)
+    load_lexicons([path], shipped=False)
+    _write(tmp_path / "user.ko-en.tsv", GOOD_ROWS + "리듬\tthe\tword\tnoun\t1\tuser\t\t\n")
+    for _ in range(2):
+        with pytest.raises(LexiconError, match=r"user\.ko-en\.tsv:5: target 'the' has no content"):
+            load_lexicons([path], shipped=False)
+    assert len(_cached_files(tmp_path / "cache")) == 1
+
+
+def test_an_unwritable_cache_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    path = _write(tmp_path / "user.ko-en.tsv", GOOD_ROWS)
+    lex = load_lexicons([path], shipped=False)
+    assert [t.text for t in lex.for_lang("ko").lookup("합주")] == ["ensemble"]

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..errors import LexiconError
 from ..tokenize.english import content_lemmas
 from ..types import LexEntry
+from . import cache
 from .schema import COLUMNS, file_row_problems, lang_of_file, lang_of_source, validate_header
 
 
@@ -78,23 +79,34 @@ class Lexicon:
 
     entries: dict[tuple[str, str, str], LexEntry] = field(default_factory=dict)
     files: list[tuple[str, str, int]] = field(default_factory=list)  # path, sha256, rows
+    # Content lemmas of the targets, as read from the cache of validated files.
+    lemmas: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def add_file(self, file: str | Path) -> None:
         path = str(file)
         data, text = read_lexicon_file(path)
-        rows = 0
-        for entry in parse(text, path):
-            lang = lang_of_file(path) or lang_of_source(entry.source)
+        file_lang = lang_of_file(path)
+        key = cache.cache_key(data, file_lang)
+        cached = cache.load(key, path)
+        if cached is not None:
+            entries, lemmas = cached
+            self.lemmas.update(zip((e.target for e in entries), lemmas, strict=True))
+        else:
+            entries = parse(text, path)
+            cache.store(key, entries, [content_lemmas(e.target) for e in entries])
+        for entry in entries:
+            lang = file_lang or lang_of_source(entry.source)
             self.entries[(lang, entry.source, entry.target.lower())] = entry
-            rows += 1
-        self.files.append((path, hashlib.sha256(data).hexdigest(), rows))
+        self.files.append((path, hashlib.sha256(data).hexdigest(), len(entries)))
 
     def for_lang(self, lang: str) -> PairLexicon:
         pair = PairLexicon(lang)
         for (elang, _src, _tgt), e in self.entries.items():
             if elang != lang:
                 continue
-            lemmas = content_lemmas(e.target)
+            lemmas = self.lemmas.get(e.target)
+            if lemmas is None:
+                lemmas = content_lemmas(e.target)
             key = e.source.replace(" ", "")
             pair.index.setdefault(key, []).append(Target(e.target, lemmas, e.weight, e.kind))
             if e.kind == "name":

@@ -17,6 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..cache import cache_dir
 from ..errors import PolysegError
 from ..segment import split_japanese
 from ..types import Token
@@ -55,11 +56,6 @@ def ends_as_question(tokens: tuple[Token, ...]) -> bool:
         if tok.lemma in QUESTION_PARTICLES:
             return True
     return False
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "polyseg"
 
 
 @contextlib.contextmanager
