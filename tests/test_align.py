@@ -487,3 +487,14 @@ def test_a_unit_that_does_not_ask_the_sources_question_is_penalised() -> None:
     off = scores(AlignOptions(0.0, disabled=frozenset({"question"})))
     assert off["b"].score == pytest.approx(off["a"].score, abs=0.01)
     assert "unlike:question" not in off["b"].evidence
+
+
+def test_a_lexicon_noun_in_ing_finds_its_plural() -> None:
+    # lemminflect reads "meeting" as the verb "meet" and "meetings" as the noun "meeting";
+    # both must come out alike for a lexicon target "meeting" to find the plural.
+    lemmas = [t.lemma for t in tokenize_english("a meeting, two meetings, we met, hurt feelings")]
+    assert lemmas == ["a", "meet", "two", "meet", "we", "meet", "hurt", "feel"]
+    lex = _lex("ja", {"面談": ["meeting"], "年": ["year"]})
+    items = source_items(get_tokenizer("ja").tokenize("年に二回面談をしています。"), lex)
+    en = english_tokens(tokenize_english("We have meetings twice a year."), frozenset())
+    assert set(score_pair(items, en).evidence) == {"面談=meeting", "年=year", "#2"}

@@ -54,6 +54,8 @@ NUMBER_WORDS = {
     w: 10 * (i + 2)
     for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
 }
+# "twice" renders 二回, 두 번 (the number 2 and a counter of times).
+MULTIPLIER_WORDS = {"twice": 2}
 # English scale words: "$5.71 billion", "four million", "a hundred".
 SCALE_WORDS = {
     "hundred": 100,
@@ -288,6 +290,8 @@ def _english_number(tokens: tuple[Token, ...], i: int) -> tuple[Decimal | None, 
         value = Decimal(NUMBER_WORDS[t.form])
     elif t.form in SCALE_WORDS:
         return Decimal(SCALE_WORDS[t.form]), 1
+    elif t.form in MULTIPLIER_WORDS:
+        return Decimal(MULTIPLIER_WORDS[t.form]), 1
     else:
         return None, 1
     span = 1

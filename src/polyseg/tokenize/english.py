@@ -59,7 +59,16 @@ def ends_as_question(tokens: tuple[Token, ...]) -> bool:
 
 @lru_cache(maxsize=65536)
 def lemma_of(word: str) -> str:
-    """A dictionary lemma: verbs first (played → play), then nouns (drums → drum)."""
+    """A dictionary lemma: verbs first (played → play), then nouns (drums → drum).
+
+    The lemma of a lemma is itself: "meeting" is read as the verb "meet", so "meetings"
+    (only a noun, "meeting") goes on to "meet" too, and a lexicon's "meeting" finds them both.
+    """
+    lemma = _lemma_once(word)
+    return lemma if lemma == word else _lemma_once(lemma)
+
+
+def _lemma_once(word: str) -> str:
     if len(word) <= 2 or word.isdigit():
         return word
     from lemminflect import getAllLemmas
