@@ -498,3 +498,28 @@ def test_a_lexicon_noun_in_ing_finds_its_plural() -> None:
     items = source_items(get_tokenizer("ja").tokenize("年に二回面談をしています。"), lex)
     en = english_tokens(tokenize_english("We have meetings twice a year."), frozenset())
     assert set(score_pair(items, en).evidence) == {"面談=meeting", "年=year", "#2"}
+
+
+WISE_LEXICON = """source\ttarget\tkind\tpos\tweight\torigin
+절대\tnever\tword\tadv\t1.0\tuser
+감정\tfeeling\tword\tnoun\t1.0\tuser
+상하다\thurt\tword\tverb\t1.0\tuser
+사람\tperson\tword\tnoun\t1.0\tuser
+현명하다\twise\tword\tadj\t1.0\tuser
+"""
+
+
+def test_a_quote_of_two_sentences_is_not_the_rendering_of_one_of_them(story, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    lexicon = tmp_path / "wise.ko-en.tsv"
+    lexicon.write_text(WISE_LEXICON, encoding="utf-8")
+    post = "절대 다른 사람의 감정을 상하게 하지 말아라. 현명한 사람만 사랑니를 가질 수 있다."
+    body = '"Never hurt the feelings of others. Only a wise person can have them," Kim said.'
+    root = story({"a.txt": f"Kim posted on X:\n\n{post}\n\n{body}\n"})
+    config = Config(
+        (str(root),), str(tmp_path / "out"), lexicons=(str(lexicon),), shipped_lexicons=False
+    )
+    links, _ = align_all(prepare(config), config)
+    got = {lk.src[0].index: lk.tgt.text for lk in links if len(lk.src) == 1}
+    # The two-sentence quote shares more words with the first sentence than its first half
+    # does, but its second half renders the second sentence.
+    assert got == {0: "Never hurt the feelings of others.", 1: "Only a wise person can have them"}

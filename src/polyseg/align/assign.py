@@ -335,11 +335,57 @@ def _beside(
     return out
 
 
+def _inside(inner: Sentence, outer: Sentence) -> bool:
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and inner.end - inner.start < (outer.end - outer.start)
+    )
+
+
+def _claimed(cands: list[Candidate], opts: AlignOptions) -> set[int]:
+    """Candidates on several English sentences (a pair, or a quote running over two) part of
+    which another sentence of the post renders, above the threshold and better than the
+    candidate's own sources do: "Never hurt the feelings of others. Only a wise person can
+    have them" does not render the first sentence alone when the second renders the next."""
+    parts: dict[str, list[Candidate]] = {}
+    for c in cands:
+        if len(c.group) == 1:
+            parts.setdefault(c.unit.doc_id, []).append(c)
+    starts: dict[str, list[int]] = {}
+    for doc_id, ds in parts.items():
+        ds.sort(key=lambda d: d.unit.start)
+        starts[doc_id] = [d.unit.start for d in ds]
+    out: set[int] = set()
+    for c in cands:
+        if c.unit.kind == "sentence" or c.score < opts.min_score:
+            continue
+        mine = {id(s) for s in c.group}
+        doc = c.unit.doc_id
+        lo = bisect.bisect_left(starts.get(doc, []), c.unit.start)
+        hi = bisect.bisect_left(starts.get(doc, []), c.unit.end)
+        inner = [d for d in parts.get(doc, [])[lo:hi] if _inside(d.unit, c.unit)]
+        own: dict[tuple[int, int], float] = {}
+        for d in inner:
+            if id(d.group[0]) in mine:
+                key = (d.unit.start, d.unit.end)
+                own[key] = max(own.get(key, 0.0), d.score)
+        for d in inner:
+            if id(d.group[0]) in mine:
+                continue
+            if d.score >= max(opts.min_score, own.get((d.unit.start, d.unit.end), 0.0)):
+                out.add(id(c))
+                break
+    return out
+
+
 def select(cands: list[Candidate], opts: AlignOptions, order: ReadingOrder) -> list[Link]:
     """Accept candidates greedily by score under the constraints of a rendering; then the
     candidates that the context of links already made (by the reading ``order`` of the
     English) lifts above the threshold, round by round."""
     taken = _Taken()
+    claimed = _claimed(cands, opts)
+    cands = [c for c in cands if id(c) not in claimed]
     accepted = _greedy([c for c in cands if not c.weak], opts, taken)
     if "context" not in opts.disabled:
         new = accepted
