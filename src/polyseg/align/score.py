@@ -19,16 +19,17 @@ PARTIAL_CREDIT = 0.6
 PARTIAL_MIN_WEIGHT = 0.6
 
 
-def _adverb_of(word: str, adj: str) -> bool:
-    """new ~ newly, happy ~ happily, gentle ~ gently, basic ~ basically."""
-    if len(adj) < 3 or not word.endswith("ly"):
-        return False
-    return word in (
-        adj + "ly",
-        adj + "ally",
-        adj[:-1] + "ily" if adj.endswith("y") else "",
-        adj[:-1] + "y" if adj.endswith("le") else "",
-    )
+def _adverbs(adj: str) -> tuple[str, ...]:
+    """The adverbs an adjective may have: new ~ newly, happy ~ happily, gentle ~ gently,
+    basic ~ basically."""
+    if len(adj) < 3:
+        return ()
+    out = [adj + "ly", adj + "ally"]
+    if adj.endswith("y"):
+        out.append(adj[:-1] + "ily")
+    if adj.endswith("le"):
+        out.append(adj[:-1] + "y")
+    return tuple(out)
 
 
 def _stem_match(a: str, b: str) -> bool:
@@ -73,29 +74,47 @@ class PairScore:
     content_matched: int = 0  # matched items that are not names
 
 
-def _find(lemma: str, en: list[EnTok], used: list[bool], fuzzy: bool, name: bool = False) -> int:
-    for k, t in enumerate(en):
-        if not used[k] and (t.lemma == lemma or t.form == lemma):
-            return k
-    if fuzzy:
+class _EnIndex:
+    """Where each lemma, form and stem prefix stands in an English unit, so that finding a
+    word is a lookup rather than a scan (results are those of a scan: the first unused
+    position that matches)."""
+
+    def __init__(self, en: list[EnTok]) -> None:
+        self.en = en
+        self.exact: dict[str, list[int]] = {}
+        self.prefix: dict[str, list[int]] = {}
         for k, t in enumerate(en):
-            if used[k]:
-                continue
-            if (
-                _stem_match(t.lemma, lemma)
-                or _adverb_of(t.form, lemma)
-                or (name and _demonym_match(t.form, lemma))
-            ):
+            self.exact.setdefault(t.lemma, []).append(k)
+            if t.form != t.lemma:
+                self.exact.setdefault(t.form, []).append(k)
+            if len(t.lemma) >= MIN_STEM:
+                self.prefix.setdefault(t.lemma[:MIN_STEM], []).append(k)
+
+    def find(self, lemma: str, used: list[bool], fuzzy: bool, name: bool = False) -> int:
+        for k in self.exact.get(lemma, ()):
+            if not used[k]:
                 return k
-    return -1
+        if not fuzzy:
+            return -1
+        en = self.en
+        ks: set[int] = set()
+        if len(lemma) >= MIN_STEM:
+            ks.update(
+                k for k in self.prefix.get(lemma[:MIN_STEM], ()) if _stem_match(en[k].lemma, lemma)
+            )
+        for adverb in _adverbs(lemma):
+            ks.update(k for k in self.exact.get(adverb, ()) if en[k].form == adverb)
+        if name:
+            ks.update(k for k, t in enumerate(en) if _demonym_match(t.form, lemma))
+        return min((k for k in ks if not used[k]), default=-1)
 
 
 def _match_target(
-    lemmas: tuple[str, ...], en: list[EnTok], used: list[bool], fuzzy: bool, name: bool = False
+    lemmas: tuple[str, ...], index: _EnIndex, used: list[bool], fuzzy: bool, name: bool = False
 ) -> list[int]:
     picks: list[int] = []
     for lemma in lemmas:
-        k = _find(lemma, en, used, fuzzy, name)
+        k = index.find(lemma, used, fuzzy, name)
         if k < 0 or k in picks:
             return []
         picks.append(k)
@@ -103,7 +122,7 @@ def _match_target(
 
 
 def _best_target(
-    item: SrcItem, en: list[EnTok], used: list[bool], names: bool
+    item: SrcItem, index: _EnIndex, used: list[bool], names: bool
 ) -> tuple[list[int], float, str]:
     """The lexicon target of ``item`` that explains the most English weight.
 
@@ -111,6 +130,7 @@ def _best_target(
     (relation ~ relationship), its adverb (new ~ newly) or, for a place name, its adjective
     (Iraq ~ Iraqi), only when no target matches exactly.
     """
+    en = index.en
     for fuzzy in (False, True):
         best: tuple[list[int], float, str] | None = None
         best_cover = 0.0
@@ -119,7 +139,7 @@ def _best_target(
                 continue
             if tgt.kind == "name" and not names:
                 continue
-            picks = _match_target(tgt.lemmas, en, used, fuzzy, tgt.kind == "name")
+            picks = _match_target(tgt.lemmas, index, used, fuzzy, tgt.kind == "name")
             if not picks:
                 continue
             cover = sum(en[k].weight for k in picks) * tgt.weight
@@ -137,7 +157,7 @@ def _best_target(
             continue
         picks = []
         for lemma in tgt.lemmas:
-            k = _find(lemma, en, used, False)
+            k = index.find(lemma, used, False)
             if k >= 0 and k not in picks and en[k].weight >= PARTIAL_MIN_WEIGHT:
                 picks.append(k)
         credit = tgt.weight * PARTIAL_CREDIT
@@ -164,6 +184,7 @@ def score_pair(
     if src_total <= 0 or en_total <= 0:
         return PairScore(0.0, 0.0, 0.0, 0, ())
     used = [False] * len(en)
+    index = _EnIndex(en)
     src_got = 0.0
     en_got = 0.0
     evidence: list[str] = []
@@ -185,13 +206,13 @@ def score_pair(
                     picks, label = [k], f"#{item.number}"
                     break
         if not picks and item.targets:
-            picks, credit, label = _best_target(item, en, used, "names" in evidence_kinds)
+            picks, credit, label = _best_target(item, index, used, "names" in evidence_kinds)
         if not picks and item.latin and "latin" in evidence_kinds:
-            k = _find(item.latin, en, used, False)
+            k = index.find(item.latin, used, False)
             if k >= 0:
                 picks, label = [k], f"latin:{item.text}"
         if not picks and item.origin and "loanwords" in evidence_kinds:
-            k = _find(origin_lemma(item.origin), en, used, True)
+            k = index.find(origin_lemma(item.origin), used, True)
             if k >= 0:
                 picks, label = [k], f"loan:{item.text}={item.origin}"
         if not picks and len(item.translit) >= MIN_SKELETON and "translit" in evidence_kinds:
