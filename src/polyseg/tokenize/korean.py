@@ -29,8 +29,9 @@ LIGHT = frozenset(
     대부분 이후 일부 여부""".split()
 )
 
-# Final endings of a question without a question mark (갈까., 했는가.).
-QUESTION_ENDINGS = ("까", "는가", "은가", "ㄴ가", "나요", "니")
+# Interrogative final endings, for a question without a question mark (갈까., 그런가.,
+# 괜찮으신가요., 가니., 먹었냐.); kiwipiepy writes a bare final consonant as a jamo (ᆯ까).
+QUESTION_ENDINGS = ("까", "까요", "가", "가요", "니", "냐", "나요")
 
 
 def ends_as_question(tokens: tuple[Token, ...]) -> bool:
