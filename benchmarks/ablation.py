@@ -27,25 +27,35 @@ from polyseg.pipeline import Config, Prepared, align_all, prepare
 from polyseg.write.tsv import ALIGNED_COLUMNS, aligned_rows
 
 PAIRS = ("ko-en", "ja-en")
-ALL_OFF = SWITCHES
-# (label, evidence switched off, merges, scope): each row adds to the previous one.
-STEPS: tuple[tuple[str, tuple[str, ...], bool, str], ...] = (
-    ("lexicon only", ALL_OFF, False, "doc"),
-    ("+ numbers and dates", tuple(k for k in ALL_OFF if k != "numbers"), False, "doc"),
-    (
-        "+ names and transliteration",
-        ("latin", "loanwords", "quote", "length", "support", "context"),
-        False,
-        "doc",
-    ),
-    ("+ Latin tokens and loanwords", ("quote", "length", "support", "context"), False, "doc"),
-    ("+ quote attribution", ("length", "support", "context"), False, "doc"),
-    ("+ length ratio", ("support", "context"), False, "doc"),
-    ("+ support (3+ shared words)", ("context",), False, "doc"),
-    ("+ merges (2-1, 1-2)", ("context",), True, "doc"),
-    ("+ cross-document", ("context",), True, "story"),
-    ("+ context (full)", (), True, "story"),
+# (label, evidence switched on, merges, scope): each row adds to the previous one.
+_ADDED: tuple[tuple[str, tuple[str, ...], bool, str], ...] = (
+    ("lexicon only", (), False, "doc"),
+    ("+ numbers and dates", ("numbers",), False, "doc"),
+    ("+ names and transliteration", ("names", "translit"), False, "doc"),
+    ("+ Latin tokens and loanwords", ("latin", "loanwords"), False, "doc"),
+    ("+ quote attribution", ("quote",), False, "doc"),
+    ("+ length ratio", ("length",), False, "doc"),
+    ("+ support (3+ shared words)", ("support",), False, "doc"),
+    ("+ question or not", ("question",), False, "doc"),
+    ("+ merges (2-1, 1-2)", (), True, "doc"),
+    ("+ cross-document", (), True, "story"),
+    ("+ context (full)", ("context",), True, "story"),
 )
+
+
+def _steps() -> tuple[tuple[str, tuple[str, ...], bool, str], ...]:
+    """The rows as (label, evidence switched off, merges, scope)."""
+    on: set[str] = set()
+    out = []
+    for label, added, merges, scope in _ADDED:
+        on.update(added)
+        out.append((label, tuple(k for k in SWITCHES if k not in on), merges, scope))
+    if on != set(SWITCHES):
+        raise SystemExit(f"ablation rows never switch on: {sorted(set(SWITCHES) - on)}")
+    return tuple(out)
+
+
+STEPS = _steps()
 
 
 def evaluate(
