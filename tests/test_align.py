@@ -526,3 +526,19 @@ def test_a_quote_of_two_sentences_is_not_the_rendering_of_one_of_them(story, tmp
     # The two-sentence quote shares more words with the first sentence than its first half
     # does, but its second half renders the second sentence.
     assert got == {0: "Never hurt the feelings of others.", 1: "Only a wise person can have them"}
+
+
+def test_an_interjection_is_not_a_word_the_rendering_must_share() -> None:
+    lex = _lex("ja", {"いや": ["oh"], "大丈夫": ["okay"], "今日": ["today"]})
+    post = Post("a", "p1", "ja", "embed", 1, ((0, 7),))
+
+    def linked(src_text: str) -> list[str]:
+        src = _sent("a", src_text, 0, "ja", "p1")
+        units = {"a": [_sent("a", "No, it's okay.", 0)]}
+        links = align_story([src], {("a", "p1"): post}, units, {"ja": lex}, AlignOptions(0.4))
+        return [lk.tgt.text for lk in links]
+
+    # いや "no" has no English content word to find; 大丈夫 = okay is the one word to share.
+    assert linked("いや、大丈夫。") == ["No, it's okay."]
+    # 今日 is a word the rendering would have to render too: one shared word is not enough.
+    assert linked("今日は大丈夫。") == []

@@ -186,7 +186,10 @@ def score_candidates(
                 # Names alone do not make a rendering: "I played drums with President Lee"
                 # shares a name and a title with 李在明大統領と首脳会談を行いました.
                 # A short source ("金曜日でもいいでしょうか？") has only one word to find.
-                needed = min(opts.min_evidence, max(1, sum(1 for i in items if not i.name)))
+                needed = min(
+                    opts.min_evidence,
+                    max(1, sum(1 for i in items if not i.name and not i.interjection)),
+                )
                 weak = res.content_matched < needed
                 if weak and (res.content_matched < 1 or len(group) > 1 or unit.kind == "pair"):
                     continue

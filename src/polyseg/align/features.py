@@ -82,6 +82,7 @@ BIG_UNITS = {"万": 10**4, "億": 10**8, "兆": 10**12, "만": 10**4, "억": 10*
 MONTH_MARKERS = frozenset({"월", "月"})
 # Adverbs and determiners say less about a sentence than nouns and verbs.
 MINOR_TAGS = ("MAG", "MM", "副詞", "連体詞")
+INTERJECTION_TAGS = ("感動詞", "IC")
 # A content word the lexicon does not know counts half against coverage: most are gaps of
 # the lexicon (or names with no counterpart), not words the English failed to render.
 UNKNOWN_WEIGHT = 0.5
@@ -99,6 +100,7 @@ class SrcItem:
     origin: str = ""
     name: bool = False
     translit: str = ""  # consonant skeleton of an unknown name (매케인 → mkn)
+    interjection: bool = False  # いや, うん, 네: not one of the words a rendering must share
 
 
 @dataclass(frozen=True)
@@ -250,6 +252,7 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
                     targets=tuple(targets),
                     name=all(t.kind == "name" for t in targets),
                     latin=text.lower() if text.isascii() else "",
+                    interjection=j == i + 1 and tok.tag.startswith(INTERJECTION_TAGS),
                 )
             )
             i = j
