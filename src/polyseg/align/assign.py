@@ -374,7 +374,7 @@ def _claimed(cands: list[Candidate], opts: AlignOptions) -> set[int]:
                 key = (d.unit.start, d.unit.end)
                 own[key] = max(own.get(key, 0.0), d.score)
         for d in inner:
-            if id(d.group[0]) in mine:
+            if id(d.group[0]) in mine or d.weak:  # a weak candidate may never be linked
                 continue
             if d.score >= max(opts.min_score, own.get((d.unit.start, d.unit.end), 0.0)):
                 out.add(id(c))
