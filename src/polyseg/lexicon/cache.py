@@ -41,11 +41,11 @@ def _code_digest() -> str:
     return h.hexdigest()
 
 
-def cache_key(data: bytes, lang: str | None) -> str:
-    """The key of a file's cached rows: its bytes, its language and the validating code."""
-    h = hashlib.sha256(data)
-    h.update(f"\0{lang or ''}\0{_code_digest()}".encode())
-    return h.hexdigest()[:32]
+def cache_key(sha256: str, lang: str | None) -> str:
+    """The key of a file's cached rows: the sha256 of its bytes, its language and the
+    validating code."""
+    key = f"{sha256}\0{lang or ''}\0{_code_digest()}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 def _path(key: str) -> Path:

@@ -86,7 +86,8 @@ class Lexicon:
         path = str(file)
         data, text = read_lexicon_file(path)
         file_lang = lang_of_file(path)
-        key = cache.cache_key(data, file_lang)
+        digest = hashlib.sha256(data).hexdigest()
+        key = cache.cache_key(digest, file_lang)
         cached = cache.load(key, path)
         if cached is not None:
             entries, lemmas = cached
@@ -97,7 +98,7 @@ class Lexicon:
         for entry in entries:
             lang = file_lang or lang_of_source(entry.source)
             self.entries[(lang, entry.source, entry.target.lower())] = entry
-        self.files.append((path, hashlib.sha256(data).hexdigest(), len(entries)))
+        self.files.append((path, digest, len(entries)))
 
     def for_lang(self, lang: str) -> PairLexicon:
         pair = PairLexicon(lang)
