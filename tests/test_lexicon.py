@@ -119,6 +119,23 @@ def test_an_edited_file_is_validated_again_and_a_bad_one_is_never_cached(
     assert len(_cached_files(tmp_path / "cache")) == 1
 
 
+def test_a_new_version_of_a_file_replaces_its_cached_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = _write(tmp_path / "user.ko-en.tsv", GOOD_ROWS)
+    other = _write(tmp_path / "other.ko-en.tsv", GOOD_ROWS)
+    load_lexicons([path, other], shipped=False)
+    assert len(_cached_files(tmp_path / "cache")) == 2
+    _write(tmp_path / "user.ko-en.tsv", GOOD_ROWS + "박자\tbeat\tword\tnoun\t1\tuser\t\t\n")
+    lex = load_lexicons([path, other], shipped=False)
+    assert [t.text for t in lex.for_lang("ko").lookup("박자")] == ["beat"]
+    # One entry per file: the rows of the first version of user.ko-en.tsv are gone.
+    assert len(_cached_files(tmp_path / "cache")) == 2
+    again = load_lexicons([path, other], shipped=False)
+    assert again.lemmas and list(again.entries.values()) == list(lex.entries.values())
+
+
 def test_an_unwritable_cache_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")

@@ -48,14 +48,17 @@ def cache_key(sha256: str, lang: str | None) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def _path(key: str) -> Path:
-    return cache_dir() / "lexicons" / f"{key}.json"
+def _path(key: str, file: str) -> Path:
+    """``<digest of the file's path>-<key>.json``: storing a new version of a file's rows
+    can remove the older ones, so the cache holds one entry per lexicon file."""
+    where = hashlib.sha256(str(Path(file).resolve()).encode()).hexdigest()[:16]
+    return cache_dir() / "lexicons" / f"{where}-{key}.json"
 
 
 def load(key: str, file: str) -> tuple[list[LexEntry], list[tuple[str, ...]]] | None:
     """The entries (with ``file`` as their path) and target lemmas stored under ``key``."""
     try:
-        with _path(key).open(encoding="utf-8") as fh:
+        with _path(key, file).open(encoding="utf-8") as fh:
             data: dict[str, Any] = json.load(fh)
         entries = [
             LexEntry(s, t, k, p, float(w), o, d, n, file, int(line))
@@ -69,13 +72,14 @@ def load(key: str, file: str) -> tuple[list[LexEntry], list[tuple[str, ...]]] | 
     return entries, lemmas
 
 
-def store(key: str, entries: list[LexEntry], lemmas: list[tuple[str, ...]]) -> None:
-    """Store validated entries and their target lemmas; silently skipped when not writable."""
+def store(key: str, file: str, entries: list[LexEntry], lemmas: list[tuple[str, ...]]) -> None:
+    """Store the validated entries of ``file`` and their target lemmas, and remove what an
+    earlier version of the file left; silently skipped when not writable."""
     rows = [
         [e.source, e.target, e.kind, e.pos, e.weight, e.origin, e.domain, e.note, e.line]
         for e in entries
     ]
-    target = _path(key)
+    target = _path(key, file)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
@@ -87,5 +91,8 @@ def store(key: str, entries: list[LexEntry], lemmas: list[tuple[str, ...]]) -> N
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
+        for old in target.parent.glob(target.name.split("-", 1)[0] + "-*.json"):
+            if old != target:
+                old.unlink(missing_ok=True)
     except OSError:
         return

@@ -94,7 +94,7 @@ class Lexicon:
             self.lemmas.update(zip((e.target for e in entries), lemmas, strict=True))
         else:
             entries = parse(text, path)
-            cache.store(key, entries, [content_lemmas(e.target) for e in entries])
+            cache.store(key, path, entries, [content_lemmas(e.target) for e in entries])
         for entry in entries:
             lang = file_lang or lang_of_source(entry.source)
             self.entries[(lang, entry.source, entry.target.lower())] = entry
