@@ -423,12 +423,81 @@ def test_a_sentence_beside_its_neighbours_rendering_is_linked_on_one_word(story,
     links = _context_links(story, tmp_path, body)
     got = {lk.src[0].index: lk for lk in links}
     assert sorted(got) == [0, 1]
-    # "everyone" alone would not make a link: the second sentence follows the rendering of
-    # the first one in the same quote.
+    # "everyone" alone would not make a link: the second sentence continues the quotation
+    # that renders the first one.
     assert got[1].tgt.text.startswith("Please hand them out to everyone")
-    assert "context:prev" in got[1].evidence
+    assert "context:quote" in got[1].evidence
     assert "皆さん=everyone" in got[1].evidence
-    assert "context:prev" not in got[0].evidence and "context:next" not in got[0].evidence
+    assert not any(e.startswith("context:") for e in got[0].evidence)
+
+
+def test_one_word_beside_a_rendering_outside_its_quotation_is_linked_by_context(  # type: ignore[no-untyped-def]
+    story, tmp_path
+) -> None:
+    first, second = RENDERING.split(". ", 1)
+    body = f"{first}. {second}\n\n{OTHER}"
+    got = {lk.src[0].index: lk for lk in _context_links(story, tmp_path, body)}
+    assert sorted(got) == [0, 1]
+    assert "context:prev" in got[1].evidence
+
+
+# Three turns of a dialogue post; the middle one shares no word with its rendering
+# ("そうですね" is "Fair enough" here), so only its place can tell.
+GAP_LEXICON = (
+    CONTEXT_LEXICON
+    + "会議\tmeeting\tword\tnoun\t1.0\tuser\n延期\tpostpone\tword\tnoun\t1.0\tuser\n"
+)
+GAP_POST = "新しいカレンダーが届きました。そうですね。会議は延期しましょう。"
+GAP_FIRST = "The new calendars have arrived."
+GAP_MIDDLE = "Fair enough."
+GAP_LAST = "Let's postpone the meeting."
+
+
+def _gap_links(story, tmp_path, body: str) -> list[Link]:  # type: ignore[no-untyped-def]
+    lexicon = tmp_path / "office.ja-en.tsv"
+    lexicon.write_text(GAP_LEXICON, encoding="utf-8")
+    root = story({"a.txt": f"Tanaka posted on X:\n\n{GAP_POST}\n\n{body}\n"})
+    config = Config(
+        (str(root),), str(tmp_path / "out"), lexicons=(str(lexicon),), shipped_lexicons=False
+    )
+    links, _ = align_all(prepare(config), config)
+    return links
+
+
+@pytest.mark.parametrize(
+    ("body", "context"),
+    [
+        # between the renderings of both neighbours
+        (f"{GAP_FIRST} {GAP_MIDDLE} {GAP_LAST}\n\n{OTHER}", "between"),
+        # the next sentence of the quotation that renders the first turn
+        (f'Tanaka wrote: "{GAP_FIRST} {GAP_MIDDLE}"\n\n{OTHER} {GAP_LAST}', "quote"),
+    ],
+)
+def test_position_alone_links_a_sentence_without_shared_words(
+    story, tmp_path, body, context
+) -> None:  # type: ignore[no-untyped-def]
+    got = {lk.src[0].index: lk for lk in _gap_links(story, tmp_path, body)}
+    assert sorted(got) == [0, 1, 2]
+    assert got[1].tgt.text.rstrip('."') == GAP_MIDDLE.rstrip(".")
+    assert f"context:{context}" in got[1].evidence
+    assert got[1].score >= 0.5
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # beside the first rendering only, as its own sentence: articles put other
+        # sentences there too
+        f"{GAP_FIRST} {GAP_MIDDLE}\n\n{OTHER} {GAP_LAST}",
+        # a quotation of its own, not the one rendering the first turn
+        f'Tanaka wrote: "{GAP_FIRST}" "{GAP_MIDDLE} We will see," he added.\n\n{OTHER} {GAP_LAST}',
+    ],
+)
+def test_position_beside_one_rendering_is_not_enough_without_a_shared_word(
+    story, tmp_path, body
+) -> None:  # type: ignore[no-untyped-def]
+    got = {lk.src[0].index for lk in _gap_links(story, tmp_path, body)}
+    assert got == {0, 2}
 
 
 def test_context_needs_the_rendering_right_beside(story, tmp_path) -> None:  # type: ignore[no-untyped-def]

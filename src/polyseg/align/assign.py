@@ -7,7 +7,10 @@ sentences) must beat their parts, which they do only when both halves carry evid
 
 Then context: outlets render a post sentence by sentence, in order, so a sentence whose
 neighbour in the post is linked gains credit for the English unit right beside that
-neighbour's rendering (and may then be linked on one shared word instead of two).
+neighbour's rendering (and may then be linked on one shared word instead of two). Position
+alone is enough where the structure leaves no doubt: the one unit standing between the
+renderings of a sentence's two neighbours, or the next sentence of a quotation that renders
+the neighbour ("…A. B," she wrote.), even when it shares no word with the sentence.
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ SWITCHES = (
     "question",
     "context",
 )
+# Contexts in which position alone makes a rendering (``_beside``).
+POSITIONAL = frozenset({"between", "quote"})
 QUOTED_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 
 
@@ -78,6 +83,10 @@ class AlignOptions:
     context_bonus: float = 0.3
     # The coverage score a candidate needs on its own evidence to gain context credit.
     context_floor: float = 0.1
+    # Share of the headroom added to a one-to-one candidate that position alone makes a
+    # rendering: between the renderings of both its neighbours, or continuing the quotation
+    # that renders one of them.
+    position_bonus: float = 0.5
     # Factor for a unit that does not ask the question its source asks, or asks one its
     # source does not.
     question_penalty: float = 0.75
@@ -98,7 +107,9 @@ class Candidate:
     # Fewer shared words than a rendering needs on its own evidence: only a neighbour's
     # rendering beside it can make it a link.
     weak: bool = False
-    context: str = ""  # "prev" / "next": beside the rendering of that post neighbour
+    # "prev" / "next": beside the rendering of that post neighbour; "between": between the
+    # renderings of both; "quote": in the quotation that renders a neighbour.
+    context: str = ""
     score: float = 0.0  # final score, 0..1
 
     @property
@@ -191,7 +202,9 @@ def score_candidates(
                     max(1, sum(1 for i in items if not i.name and not i.interjection)),
                 )
                 weak = res.content_matched < needed
-                if weak and (res.content_matched < 1 or len(group) > 1 or unit.kind == "pair"):
+                # A one-to-one candidate sharing no word is kept (weak): position alone may
+                # still make it a rendering (see ``_beside``).
+                if weak and (len(group) > 1 or unit.kind == "pair"):
                     continue
                 if len(group) > 1:
                     # A merged group must not be carried by one strong half.
@@ -235,7 +248,9 @@ def calibrate(c: Candidate, opts: AlignOptions) -> float:
         score *= opts.question_penalty
     if c.attributed:
         score += opts.quote_bonus * (1 - score)
-    if c.context:
+    if c.context in POSITIONAL:
+        score += opts.position_bonus * (1 - score)
+    elif c.context:
         score += opts.context_bonus * (1 - score)
     if c.merged:
         score -= opts.merge_penalty
@@ -292,8 +307,10 @@ class ReadingOrder:
 
     def __init__(self, units: dict[str, list[Sentence]]) -> None:
         self._starts: dict[str, list[int]] = {}
+        self._quotes: dict[str, list[tuple[int, int]]] = {}
         for doc_id, us in units.items():
             self._starts[doc_id] = sorted(u.start for u in us if u.kind == "sentence")
+            self._quotes[doc_id] = [(u.start, u.end) for u in us if u.kind == "quote"]
 
     def _sentence(self, doc_id: str, offset: int) -> int:
         return bisect.bisect_right(self._starts.get(doc_id, []), offset) - 1
@@ -304,12 +321,25 @@ class ReadingOrder:
         last = self._sentence(a.doc_id, max(a.start, a.end - 1))
         return self._sentence(b.doc_id, b.start) in (last, last + 1)
 
+    def continues_quote(self, a: Sentence, b: Sentence) -> bool:
+        """Whether quote ``b`` is the next sentence of a quotation whose sentence ``a`` is:
+        both are pieces of one longer quote, and ``b`` follows ``a``."""
+        if a.kind != "quote" or b.kind != "quote" or not self.follows(a, b):
+            return False
+        lo, hi = a.start, b.end
+        return any(s <= lo and hi <= e for s, e in self._quotes.get(a.doc_id, []))
+
 
 def _beside(
     cands: list[Candidate], accepted: list[Candidate], order: ReadingOrder, opts: AlignOptions
 ) -> list[Candidate]:
     """One-to-one candidates right beside the rendering of a post neighbour, with their
-    context credit added (each candidate gains it once)."""
+    context credit added (each candidate gains it once).
+
+    A candidate between the renderings of both neighbours, or continuing the quotation
+    that renders one, needs no shared word: nothing else can stand there. One beside a
+    single neighbour's rendering needs some evidence of its own, since articles put other
+    sentences next to a quoted post too."""
     rendered: dict[tuple[str, str, int, str], Sentence] = {}
     done = {id(c) for c in accepted}
     for c in accepted:
@@ -317,22 +347,38 @@ def _beside(
             rendered[(s.doc_id, s.post_id, s.index, c.unit.doc_id)] = c.unit
     out: list[Candidate] = []
     for c in cands:
-        if c.context or id(c) in done or len(c.group) > 1 or c.unit.kind == "pair":
+        if c.context in POSITIONAL or id(c) in done or len(c.group) > 1 or c.unit.kind == "pair":
             continue
-        # Position is no evidence for a unit far longer or shorter than a translation, nor
-        # for one that shares almost nothing with the sentence.
-        if c.length_dev > opts.length_tolerance or c.result.score < opts.context_floor:
+        # Position is no evidence for a unit far longer or shorter than a translation.
+        if c.length_dev > opts.length_tolerance:
             continue
         s, doc = c.group[0], c.unit.doc_id
         prev = rendered.get((s.doc_id, s.post_id, s.index - 1, doc))
         nxt = rendered.get((s.doc_id, s.post_id, s.index + 1, doc))
-        if prev is not None and order.follows(prev, c.unit):
-            c.context = "prev"
-        elif nxt is not None and order.follows(c.unit, nxt):
-            c.context = "next"
+        after = prev is not None and order.follows(prev, c.unit)
+        before = nxt is not None and order.follows(c.unit, nxt)
+        if not c.question_mismatch and (
+            (after and before)
+            or (prev is not None and order.continues_quote(prev, c.unit))
+            or (nxt is not None and order.continues_quote(c.unit, nxt))
+        ):
+            context = "between" if after and before else "quote"
+        elif c.context or c.result.content_matched < 1 or c.result.score < opts.context_floor:
+            # Beside one neighbour's rendering: once, and not for a unit sharing almost
+            # nothing with the sentence.
+            continue
+        elif after:
+            context = "prev"
+        elif before:
+            context = "next"
         else:
             continue
-        c.evidence = (*c.evidence, f"context:{c.context}")
+        # A candidate beside one neighbour's rendering may later stand between two.
+        c.evidence = (
+            *(e for e in c.evidence if not e.startswith("context:")),
+            f"context:{context}",
+        )
+        c.context = context
         c.score = calibrate(c, opts)
         out.append(c)
     return out
