@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from polyseg.segment import quote_spans, split_english, split_japanese
+from polyseg.segment import quote_spans, segment_document, split_english, split_japanese
 from polyseg.tokenize import get_tokenizer
+from polyseg.types import Detected, Document
 
 
 def _texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -106,3 +107,36 @@ def test_quote_spans_drop_marks_and_trailing_comma() -> None:
         "Yes we can.",
         "ok",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the seed article's opening (003)
+        (
+            "TOKYO -- If diplomacy often hinges on mood as much as policy, South Korea and Japan delivered.",
+            "If diplomacy often hinges on mood as much as policy, South Korea and Japan delivered.",
+        ),
+        ("TOKYO (Kyodo) -- I had to take the bus.", "I had to take the bus."),
+        (
+            "SEOUL, Jan. 13 (Yonhap) -- President Lee Jae Myung said.",
+            "President Lee Jae Myung said.",
+        ),
+        ('NEW YORK (AP) — "We won," he said.', '"We won," he said.'),
+        # not datelines: an acronym in the sentence, a two-letter word, a lowercase sequel
+        (
+            "NATO — which turned 75 this year — said so.",
+            "NATO — which turned 75 this year — said so.",
+        ),
+        ("US — Japan ties grew.", "US — Japan ties grew."),
+        ("Tokyo -- It rained.", "Tokyo -- It rained."),
+    ],
+)
+def test_a_dateline_is_not_part_of_the_first_sentence(text: str, expected: str) -> None:
+    doc = Document("d", "story", "d.txt", text, "utf-8")
+    units = segment_document(
+        Detected(doc, (), ((0, len(text), 1),)), lambda lang, t: [(0, len(t))]
+    )[1]
+    sentences = [u.text for u in units if u.kind == "sentence"]
+    assert sentences == [expected]
+    assert text[units[0].start : units[0].end] == expected

@@ -24,6 +24,24 @@ _JA_END = "。！？!?"
 _JA_OPEN = "「『（(【〈《"
 _JA_CLOSE = "」』）)】〉》"
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
+# A dateline opening a paragraph: "TOKYO --", "TOKYO (Kyodo) --", "SEOUL, Jan. 13 (Yonhap) --",
+# "NEW YORK, South Korea (AP) —". It is page furniture, not part of the sentence it opens.
+# The place is in capitals (three letters or more) and the text after the dash starts a
+# sentence, so "NATO — which turned 75 — said" and "US — Japan ties" keep their words.
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}"
+    r"(?:, [A-Z][A-Za-z.]*(?: [A-Za-z0-9.]+){0,3})?"
+    r"(?: \([A-Z][A-Za-z .&-]{0,30}\))?"
+    r" ?(?:--|—|–) ?(?=[A-Z0-9\"“‘'])"
+)
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where the sentence text[start:end] begins after a dateline, or ``start``."""
+    m = _DATELINE_RE.match(text, start, end)
+    if m is None:
+        return start
+    return strip_span(text, m.end(), end)[0]
 
 
 def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -150,6 +168,8 @@ def _en_units(
     for p_no, (ps, pe, _line) in enumerate(paragraphs):
         para = text[ps:pe]
         sents = [(ps + s, ps + e) for s, e in split_english(para)]
+        if sents:
+            sents[0] = (dateline_end(text, *sents[0]), sents[0][1])
         first = index
         for s, e in sents:
             units.append(Sentence(doc_id, "en", text[s:e], s, e, index, paragraph=p_no))
