@@ -611,3 +611,27 @@ def test_an_interjection_is_not_a_word_the_rendering_must_share() -> None:
     assert linked("いや、大丈夫。") == ["No, it's okay."]
     # 今日 is a word the rendering would have to render too: one shared word is not enough.
     assert linked("今日は大丈夫。") == []
+
+
+def test_adverbs_and_words_the_lexicon_lacks_are_not_words_the_rendering_must_share() -> None:
+    lex = _lex("ja", {"ちょっと": ["a little"], "注文": ["order"], "今日": ["today"]})
+    post = Post("a", "p1", "ja", "embed", 1, ((0, 13),))
+
+    def linked(src_text: str, en: str) -> list[str]:
+        src = _sent("a", src_text, 0, "ja", "p1")
+        units = {"a": [_sent("a", en, 0)]}
+        links = align_story([src], {("a", "p1"): post}, units, {"ja": lex}, AlignOptions(0.4))
+        return [lk.tgt.text for lk in links]
+
+    # ちょっと is an adverb: 注文 = order is the one word to share.
+    assert linked("ちょっと注文しておきますね。", "I'll order some.") == ["I'll order some."]
+    # 生花 is not in the lexicon, so no rendering could show it: again one word to share.
+    assert linked("生花を注文したの？", "Did you order them?") == ["Did you order them?"]
+    # 今日 is a noun the lexicon knows: a rendering would have to show it.
+    assert linked("今日注文しておきますね。", "I'll order them.") == []
+    items = source_items(get_tokenizer("ja").tokenize("ちょっと生花を注文する。"), lex)
+    assert [(i.text, i.required) for i in items] == [
+        ("ちょっと", False),
+        ("生花", False),
+        ("注文", True),
+    ]

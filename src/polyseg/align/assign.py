@@ -196,11 +196,9 @@ def score_candidates(
                 res = score_pair(items, en, kinds)
                 # Names alone do not make a rendering: "I played drums with President Lee"
                 # shares a name and a title with 李在明大統領と首脳会談を行いました.
-                # A short source ("金曜日でもいいでしょうか？") has only one word to find.
-                needed = min(
-                    opts.min_evidence,
-                    max(1, sum(1 for i in items if not i.name and not i.interjection)),
-                )
+                # A short source ("金曜日でもいいでしょうか？", "今すぐ注文しておきますね。")
+                # has only one word to find (see SrcItem.required).
+                needed = min(opts.min_evidence, max(1, sum(1 for i in items if i.required)))
                 weak = res.content_matched < needed
                 # A one-to-one candidate sharing no word is kept (weak): position alone may
                 # still make it a rendering (see ``_beside``).

@@ -100,7 +100,17 @@ class SrcItem:
     origin: str = ""
     name: bool = False
     translit: str = ""  # consonant skeleton of an unknown name (매케인 → mkn)
-    interjection: bool = False  # いや, うん, 네: not one of the words a rendering must share
+    interjection: bool = False  # いや, うん, 네
+    minor: bool = False  # an adverb or determiner (ちょっと, 本当に, 그)
+
+    @property
+    def required(self) -> bool:
+        """Whether this is one of the words a rendering must share: not a name, an
+        interjection, an adverb or a determiner, nor a word the lexicon does not know
+        (unless a number, a Latin token or a loanword), which no rendering can show."""
+        if self.name or self.interjection or self.minor:
+            return False
+        return bool(self.targets or self.number or self.latin or self.origin)
 
 
 @dataclass(frozen=True)
@@ -253,16 +263,20 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
                     name=all(t.kind == "name" for t in targets),
                     latin=text.lower() if text.isascii() else "",
                     interjection=j == i + 1 and tok.tag.startswith(INTERJECTION_TAGS),
+                    minor=minor,
                 )
             )
             i = j
             continue
         if tok.content:
             latin = tok.form.lower() if count_scripts(tok.form).latin and tok.form.isascii() else ""
-            weight = (0.6 if tok.tag.startswith(MINOR_TAGS) else 1.0) * UNKNOWN_WEIGHT
+            minor = tok.tag.startswith(MINOR_TAGS)
+            weight = (0.6 if minor else 1.0) * UNKNOWN_WEIGHT
             translit = skeleton(tok.form) if not latin and _name_like(tok) else ""
             items.append(
-                SrcItem(tok.form, weight, latin=latin, origin=tok.origin, translit=translit)
+                SrcItem(
+                    tok.form, weight, latin=latin, origin=tok.origin, translit=translit, minor=minor
+                )
             )
         i += 1
     return items
