@@ -7,7 +7,8 @@ Usage (lexicon-building time only; polyseg never reads JMdict at run time)::
 
 Which entries: those whose headword (first kanji writing, or first kana writing for words
 usually written in kana) is among the frequent Japanese words of wordfreq (Zipf ≥
-``--min-zipf``); their first ``--senses`` senses, at most three glosses each, converted
+``--min-zipf``, default 2.5); their first ``--senses`` senses (10), at most ``--glosses`` glosses
+each (10), converted
 by polyseg's own JMdict importer (``polyseg lexicon import --format jmdict``). Then rows
 are dropped when ja-en.tsv already has the (source, target) pair (compared as ``lexicon check``
 does: case, hyphens, spaces and plurals aside), when the source is one
@@ -57,7 +58,9 @@ def zipf_table() -> dict[str, float]:
     return {w: math.log10(f) + 9 for w, f in get_frequency_dict("ja").items() if f > 0}
 
 
-def jmdict_xml(db: Path, min_zipf: float, senses: int) -> tuple[str, int, str]:
+def jmdict_xml(
+    db: Path, min_zipf: float, senses: int, glosses_per_sense: int
+) -> tuple[str, int, str]:
     """The chosen entries as JMdict XML, their number, and the dictionary's version."""
     zipf = zipf_table()
     con = sqlite3.connect(db)
@@ -95,7 +98,9 @@ def jmdict_xml(db: Path, min_zipf: float, senses: int) -> tuple[str, int, str]:
         out.append(f"<entry><k_ele><keb>{escape(head)}</keb></k_ele>")
         for sid in sids[:senses]:
             tags = "".join(f"<pos>{escape(p)}</pos>" for p in pos.get(sid, []))
-            tags += "".join(f"<gloss>{escape(g)}</gloss>" for g in glosses.get(sid, [])[:3])
+            tags += "".join(
+                f"<gloss>{escape(g)}</gloss>" for g in glosses.get(sid, [])[:glosses_per_sense]
+            )
             out.append(f"<sense>{tags}</sense>")
         out.append("</entry>")
     out.append("</JMdict>")
@@ -113,12 +118,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="jamdict's SQLite JMdict (default: jamdict-data)")
     parser.add_argument("-o", "--output", type=Path, default=REPO / "lexicons/ja-en.jmdict.tsv")
     parser.add_argument("--curated", type=Path, default=REPO / "lexicons/ja-en.tsv")
-    parser.add_argument("--min-zipf", type=float, default=3.0)
-    parser.add_argument("--senses", type=int, default=3)
+    parser.add_argument("--min-zipf", type=float, default=2.5)
+    parser.add_argument("--senses", type=int, default=10)
+    parser.add_argument("--glosses", type=int, default=10, help="glosses kept per sense")
     parser.add_argument("--scale", type=float, default=0.8)
     args = parser.parse_args(argv)
     db = args.db or default_db()
-    xml, entries, version = jmdict_xml(db, args.min_zipf, args.senses)
+    xml, entries, version = jmdict_xml(db, args.min_zipf, args.senses, args.glosses)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "jmdict.xml"
         path.write_text(xml, encoding="utf-8")
@@ -141,7 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         seen.add(pair)
         row["weight"] = f"{float(row['weight']) * args.scale:.2f}".rstrip("0").rstrip(".")
         rows.append(row)
-    options = f"--min-zipf {args.min_zipf} --senses {args.senses} --scale {args.scale}"
+    options = (
+        f"--min-zipf {args.min_zipf} --senses {args.senses} --glosses {args.glosses} "
+        f"--scale {args.scale}"
+    )
     head = LICENCE.format(version=version, options=options)
     args.output.write_text(head + lexicon_text(rows), encoding="utf-8")
     problems = len(result.problems) + sum(result.skipped.values())
