@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from polyseg.tokenize import get_tokenizer
@@ -103,3 +106,30 @@ def test_english_contractions_split_into_function_words() -> None:
     } <= spans
     # A name with an apostrophe is not a contraction.
     assert [t.form for t in tokenize_english("O'Neill said")] == ["o'neill", "said"]
+
+
+def test_the_user_dictionary_cache_keeps_the_most_recently_used(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from polyseg.tokenize import japanese
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = tmp_path / "polyseg"
+    folder.mkdir()
+    old = []
+    for k in range(10):
+        path = folder / f"ja-user-old{k:02d}.dic"
+        path.write_bytes(b"stale")
+        os.utime(path, (1_000_000 + k, 1_000_000 + k))  # old00 is the least recently used
+        old.append(path)
+    built = japanese.build_user_dictionary((("李在明", "person"),))
+    assert built is not None and Path(built).parent == folder
+    kept = sorted(p.name for p in folder.glob("ja-user-*.dic"))
+    assert len(kept) == japanese.KEEP_USER_DICTIONARIES
+    assert Path(built).name in kept
+    # the newest old ones stay, the oldest go
+    assert old[9].name in kept and old[0].name not in kept
+    # a reused dictionary counts as recently used
+    os.utime(built, (1, 1))
+    assert japanese.build_user_dictionary((("李在明", "person"),)) == built
+    assert Path(built).stat().st_mtime > 1_000_000
+    tokens = japanese.JapaneseTokenizer((("李在明", "person"),)).tokenize("李在明大統領")
+    assert tokens[0].form == "李在明"

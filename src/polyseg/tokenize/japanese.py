@@ -119,6 +119,8 @@ def build_user_dictionary(user_words: tuple[tuple[str, str], ...]) -> str | None
     digest = hashlib.sha256((metadata.version("unidic-lite") + payload).encode()).hexdigest()[:16]
     target = cache_dir() / f"ja-user-{digest}.dic"
     if target.exists():
+        with contextlib.suppress(OSError):
+            os.utime(target)  # recently used: kept by _prune_user_dictionaries
         return str(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -135,7 +137,26 @@ def build_user_dictionary(user_words: tuple[tuple[str, str], ...]) -> str | None
         if not out.exists():
             raise PolysegError("could not compile the Japanese user dictionary of lexicon names")
         os.replace(out, target)
+    _prune_user_dictionaries(target)
     return str(target)
+
+
+# Compiled user dictionaries kept in the cache: one per set of lexicon names in use (each
+# edit of a name list makes a new one), the most recently used first.
+KEEP_USER_DICTIONARIES = 8
+
+
+def _prune_user_dictionaries(current: Path) -> None:
+    """Remove all but the most recently used compiled user dictionaries beside ``current``."""
+    try:
+        found = sorted(
+            current.parent.glob("ja-user-*.dic"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
+        for old in found[KEEP_USER_DICTIONARIES:]:
+            if old != current:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return
 
 
 class JapaneseTokenizer:
