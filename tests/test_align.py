@@ -5,7 +5,13 @@ from dataclasses import replace
 import pytest
 
 from polyseg.align import AlignOptions, align_story
-from polyseg.align.features import asks_question, cjk_number, english_tokens, source_items
+from polyseg.align.features import (
+    asks_question,
+    cjk_number,
+    english_tokens,
+    seeks_confirmation,
+    source_items,
+)
 from polyseg.align.score import score_pair
 from polyseg.lexicon import PairLexicon, Target
 from polyseg.pipeline import Config, align_all, prepare
@@ -559,6 +565,47 @@ def test_a_unit_that_does_not_ask_the_sources_question_is_penalised() -> None:
     off = scores(AlignOptions(0.0, disabled=frozenset({"question"})))
     assert off["b"].score == pytest.approx(off["a"].score, abs=0.01)
     assert "unlike:question" not in off["b"].evidence
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "agree"),
+    [
+        ("ja", "でもジュリーが好きなのはフォーでしょ。", True),
+        ("ja", "な、久しぶりだろ？", True),
+        ("ja", "持ち帰りにすると美味しくないよね？", True),
+        ("ja", "金曜日でもいいでしょうか。", False),  # a question
+        ("ja", "それはいいですね。", False),  # ね alone: a remark
+        ("ko", "이거 맞죠?", True),
+        ("ko", "그 회의는 내일이지요.", True),
+        ("ko", "정말 좋네요.", False),
+        ("en", "But Julie, you only like pho, right?", True),
+        ("en", "It's been a long time, you know?", True),
+        ("en", '"That is the plan, isn\'t it?" he said.', False),  # the tag is inside a quote
+        ("en", "Is that right?", False),
+    ],
+)
+def test_sentences_asking_for_agreement(lang: str, text: str, agree: bool) -> None:
+    assert seeks_confirmation(text, get_tokenizer(lang).tokenize(text), lang) is agree
+
+
+def test_a_sentence_asking_for_agreement_may_be_rendered_as_a_question_or_not() -> None:
+    lex = _lex("ja", {"好き": ["like"], "フォー": ["pho"], "明日": ["tomorrow"], "来る": ["come"]})
+    post = Post("a", "p1", "ja", "embed", 1, ((0, 20),))
+    units = {
+        "a": [_sent("a", "But Julie, you only like pho, right?", 0)],
+        "b": [_sent("b", "You only like pho.", 0)],
+        "c": [_sent("c", "Will you come tomorrow?", 0)],
+    }
+
+    def evidence(text: str) -> dict[str, tuple[str, ...]]:
+        src = _sent("a", text, 0, "ja", "p1")
+        links = align_story([src], {("a", "p1"): post}, units, {"ja": lex}, AlignOptions(0.0))
+        return {lk.tgt.doc_id: lk.evidence for lk in links}
+
+    got = evidence("でもジュリーが好きなのはフォーでしょ。")
+    assert "unlike:question" not in got["a"] and "unlike:question" not in got["b"]
+    # a plain statement against a real question is still held against it
+    assert "unlike:question" in evidence("明日来ます。")["c"]
 
 
 def test_a_lexicon_noun_in_ing_finds_its_plural() -> None:

@@ -31,6 +31,7 @@ from .features import (
     char_length,
     common_lemmas,
     english_tokens,
+    seeks_confirmation,
     source_items,
 )
 from .score import EVIDENCE, PairScore, score_pair
@@ -177,6 +178,8 @@ def score_candidates(
     }
     en_asks = {id(u): asks_question(u.text, u.tokens, "en") for u in all_units}
     src_asks = {id(s): asks_question(s.text, s.tokens, s.lang) for s in sources}
+    en_tag = {id(u): seeks_confirmation(u.text, u.tokens, "en") for u in all_units}
+    src_tag = {id(s): seeks_confirmation(s.text, s.tokens, s.lang) for s in sources}
     speaker: dict[int, frozenset[str]] = {}
     kinds = EVIDENCE - opts.disabled
     out: list[Candidate] = []
@@ -187,6 +190,7 @@ def score_candidates(
         items = [i for s in group for i in src_feats[id(s)]]
         src_len = max(1, sum(char_length(s.text) for s in group))
         asks = any(src_asks[id(s)] for s in group)
+        tag = any(src_tag[id(s)] for s in group)
         docs = list(units) if opts.scope == "story" else [first.doc_id]
         for doc_id in docs:
             for unit in units.get(doc_id, []):
@@ -221,7 +225,12 @@ def score_candidates(
                         evidence = (*evidence, f"{how}:{post.author or post.handle}")
                 ratio = max(1, char_length(unit.text)) / src_len
                 dev = abs(math.log(ratio) - LOG_LENGTH_RATIO) / LENGTH_SD
-                mismatch = asks != en_asks[id(unit)] and "question" not in opts.disabled
+                # A sentence asking for agreement may be rendered either way.
+                mismatch = (
+                    asks != en_asks[id(unit)]
+                    and not (tag or en_tag[id(unit)])
+                    and "question" not in opts.disabled
+                )
                 if mismatch:
                     evidence = (*evidence, "unlike:question")
                 out.append(Candidate(group, unit, res, evidence, attributed, dev, mismatch, weak))

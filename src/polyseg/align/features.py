@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..lexicon import PairLexicon, Target
 from ..script import count_scripts
-from ..tokenize import light_words, question_test
+from ..tokenize import confirmation_test, light_words, question_test
 from ..tokenize.base import run_is_word, run_key
 from ..tokenize.english import LIGHT, lemma_of
 from ..types import Token
@@ -361,6 +361,13 @@ def asks_question(text: str, tokens: tuple[Token, ...], lang: str) -> bool:
     """Whether a sentence of ``lang`` asks a question: a question mark, or the words of a
     question without one (届くかな。, 갈까., "I wonder if")."""
     return "?" in text or "？" in text or question_test(lang)(tokens)
+
+
+def seeks_confirmation(text: str, tokens: tuple[Token, ...], lang: str) -> bool:
+    """Whether a sentence of ``lang`` asks the listener to agree (でしょ, 맞죠, "…, right?"):
+    English renders such a sentence as a statement or as a question, so the question test
+    does not hold it against either."""
+    return confirmation_test(lang)(text, tokens)
 
 
 def origin_lemma(origin: str) -> str:

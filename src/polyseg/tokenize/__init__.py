@@ -6,7 +6,9 @@ tokenizer per (language, user words) and reuses it.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from typing import cast
 
 from ..types import Token
 from .base import Tokenizer
@@ -52,19 +54,24 @@ def light_words(lang: str) -> frozenset[str]:
     return frozenset()
 
 
+_MODULES = {"ko": "korean", "ja": "japanese", "en": "english"}
+
+
+def _language_function(lang: str, name: str) -> Callable[..., bool]:
+    """The function ``name`` of the module of ``lang`` (ko, ja; anything else: en)."""
+    module = importlib.import_module(f"{__name__}.{_MODULES.get(lang, 'english')}")
+    return cast("Callable[..., bool]", getattr(module, name))
+
+
 def question_test(lang: str) -> Callable[[tuple[Token, ...]], bool]:
     """Whether the tokens of a sentence of ``lang`` ask a question without a question mark."""
-    if lang == "ko":
-        from .korean import ends_as_question as ko_question
-
-        return ko_question
-    if lang == "ja":
-        from .japanese import ends_as_question as ja_question
-
-        return ja_question
-    from .english import ends_as_question as en_question
-
-    return en_question
+    return _language_function(lang, "ends_as_question")
 
 
-__all__ = ["Tokenizer", "get_tokenizer", "light_words", "question_test"]
+def confirmation_test(lang: str) -> Callable[[str, tuple[Token, ...]], bool]:
+    """Whether a sentence of ``lang`` (its text and tokens) asks the listener to agree: a
+    statement put as a question (でしょ, 맞죠, "…, right?")."""
+    return _language_function(lang, "seeks_confirmation")
+
+
+__all__ = ["Tokenizer", "confirmation_test", "get_tokenizer", "light_words", "question_test"]

@@ -49,6 +49,19 @@ QUESTION_VERBS = frozenset({"ask", "wonder"})
 QUESTION_WORDS = frozenset("whether if why what how when where who which".split())
 
 
+# A tag that asks the listener to agree: "…, right?", "…, isn't it?", "…, you know?".
+_TAG_QUESTION_RE = re.compile(
+    r",\s*(?:right|you know|isn't it|aren't you|don't you(?: think)?|correct|okay|ok|huh)\?"
+    r"[\"”’']?\s*$",
+    re.IGNORECASE,
+)
+
+
+def seeks_confirmation(text: str, tokens: tuple[Token, ...]) -> bool:
+    """Whether the sentence is a statement with a tag question ("…, right?")."""
+    return _TAG_QUESTION_RE.search(text) is not None
+
+
 def ends_as_question(tokens: tuple[Token, ...]) -> bool:
     """A reported question ("asked whether", "I wonder if"); a question mark aside."""
     return any(

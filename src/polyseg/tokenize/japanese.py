@@ -37,6 +37,10 @@ LIGHT = frozenset(
 # Final particles that make a sentence a question without a question mark (届くかな。,
 # いいでしょうか。, いいかしら。).
 QUESTION_PARTICLES = frozenset({"か", "かな", "かしら"})
+# Endings that ask the listener to agree (フォーでしょ, 久しぶりだろ？, そうですよね): a
+# statement put as a question, which English renders either way ("…, right?", "You only like
+# pho.").
+CONFIRMATION_AUXILIARIES = frozenset({"でしょ", "でしょう", "だろ", "だろう"})
 NAME_POS = {
     "person": "名詞,固有名詞,人名,一般",
     "place": "名詞,固有名詞,地名,一般",
@@ -56,6 +60,21 @@ def ends_as_question(tokens: tuple[Token, ...]) -> bool:
         if tok.lemma in QUESTION_PARTICLES:
             return True
     return False
+
+
+def seeks_confirmation(text: str, tokens: tuple[Token, ...]) -> bool:
+    """Whether the sentence ends with でしょ/だろ (not followed by か) or with よね."""
+    tail: list[Token] = []
+    for tok in reversed(tokens):
+        if tok.tag.startswith(("補助記号", "空白")):
+            continue
+        if not tok.tag.startswith(("助詞-終助詞", "助動詞")):
+            break
+        tail.insert(0, tok)
+    forms = [t.form for t in tail]
+    if any(t.lemma in QUESTION_PARTICLES for t in tail if t.tag.startswith("助詞-終助詞")):
+        return False
+    return bool(CONFIRMATION_AUXILIARIES.intersection(forms)) or forms[-2:] == ["よ", "ね"]
 
 
 @contextlib.contextmanager

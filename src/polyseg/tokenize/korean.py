@@ -43,6 +43,20 @@ def ends_as_question(tokens: tuple[Token, ...]) -> bool:
     return False
 
 
+# Final endings that ask the listener to agree (맞죠, 그렇지요, 알지): a statement put as a
+# question, which English renders either way ("That's right, isn't it?", "You know that").
+CONFIRMATION_ENDINGS = ("죠", "지요", "지")
+
+
+def seeks_confirmation(text: str, tokens: tuple[Token, ...]) -> bool:
+    """Whether the sentence ends with a final ending that asks for agreement."""
+    for tok in reversed(tokens):
+        if tok.tag.startswith("S"):
+            continue
+        return tok.tag == "EF" and tok.form in CONFIRMATION_ENDINGS
+    return False
+
+
 # A sentence end glued to the next sentence, which kiwipiepy leaves whole when the next
 # one starts with a Latin letter: "수 있다.IAS에 걸린", "있는가?Jack-O-Lantern을".
 _GLUED_END_RE = re.compile(r"(?<=[가-힣][.?!])(?=[A-Za-z\"“‘'(])")
