@@ -490,6 +490,31 @@ def test_position_alone_links_a_sentence_without_shared_words(
 
 
 @pytest.mark.parametrize(
+    ("speaker", "linked"), [("Tanaka", True), ("He", False), ("Suzuki", False)]
+)
+def test_a_quote_of_the_author_beside_a_rendering_is_linked_by_position(  # type: ignore[no-untyped-def]
+    story, tmp_path, speaker, linked
+) -> None:
+    middle = "That makes sense to me."  # そうですね, sharing no word
+    lexicon = tmp_path / "office.ja-en.tsv"
+    lexicon.write_text(GAP_LEXICON, encoding="utf-8")
+    embed = f"{GAP_POST} pic.twitter.com/a1B2c3D4e5\n— 田中 (@tanaka_office) January 13, 2026"
+    body = f'Tanaka wrote: "{GAP_FIRST}" {speaker} added: "{middle}"\n\n{OTHER} {GAP_LAST}'
+    root = story({"a.txt": f"{OTHER}\n\n{embed}\n\n{body}\n"})
+    config = Config(
+        (str(root),), str(tmp_path / "out"), lexicons=(str(lexicon),), shipped_lexicons=False
+    )
+    links, _ = align_all(prepare(config), config)
+    got = {lk.src[0].index: lk for lk in links}
+    assert sorted(got) == ([0, 1, 2] if linked else [0, 2]), {
+        i: (lk.tgt.text, lk.evidence) for i, lk in got.items()
+    }
+    assert (1 in got) is linked
+    if linked:
+        assert got[1].tgt.text == middle and "context:quote" in got[1].evidence
+
+
+@pytest.mark.parametrize(
     "body",
     [
         # beside the first rendering only, as its own sentence: articles put other

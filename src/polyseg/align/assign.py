@@ -105,6 +105,9 @@ class Candidate:
     length_dev: float  # |log(English/source length) - log(expected ratio)| in SDs
     # One of the group and the unit asks a question and the other does not.
     question_mismatch: bool = False
+    # A quote whose own sentence names the post's author with a verb of speech (Tanaka
+    # added: "…"), not only its paragraph.
+    said_here: bool = False
     # Fewer shared words than a rendering needs on its own evidence: only a neighbour's
     # rendering beside it can make it a link.
     weak: bool = False
@@ -140,6 +143,14 @@ def _speaker_context(unit: Sentence, units: list[Sentence]) -> frozenset[str]:
         )
     else:
         text = unit.text
+    return frozenset(t.lemma for t in tokenize_english(QUOTED_RE.sub(" ", text)))
+
+
+def _own_sentence_speaker(unit: Sentence, units: list[Sentence]) -> frozenset[str]:
+    """Lemmas outside quotes of the sentences holding a quote."""
+    text = " ".join(
+        u.text for u in units if u.kind == "sentence" and u.start < unit.end and unit.start < u.end
+    )
     return frozenset(t.lemma for t in tokenize_english(QUOTED_RE.sub(" ", text)))
 
 
@@ -181,6 +192,7 @@ def score_candidates(
     en_tag = {id(u): seeks_confirmation(u.text, u.tokens, "en") for u in all_units}
     src_tag = {id(s): seeks_confirmation(s.text, s.tokens, s.lang) for s in sources}
     speaker: dict[int, frozenset[str]] = {}
+    own_speaker: dict[int, frozenset[str]] = {}
     kinds = EVIDENCE - opts.disabled
     out: list[Candidate] = []
     for group in _groups(sources, opts.merges):
@@ -214,7 +226,7 @@ def score_candidates(
                     if min(h.matched for h in halves) < 1:
                         continue
                 evidence = res.evidence
-                attributed = False
+                attributed = said_here = False
                 if author and "quote" not in opts.disabled:
                     if id(unit) not in speaker:
                         speaker[id(unit)] = _speaker_context(unit, units[doc_id])
@@ -223,6 +235,11 @@ def score_candidates(
                         attributed = True
                         how = "quote" if unit.kind == "quote" else "speaker"
                         evidence = (*evidence, f"{how}:{post.author or post.handle}")
+                        if unit.kind == "quote" and group == (first,):
+                            if id(unit) not in own_speaker:
+                                own_speaker[id(unit)] = _own_sentence_speaker(unit, units[doc_id])
+                            own = own_speaker[id(unit)]
+                            said_here = bool(author & own and SPEECH & own)
                 ratio = max(1, char_length(unit.text)) / src_len
                 dev = abs(math.log(ratio) - LOG_LENGTH_RATIO) / LENGTH_SD
                 # A sentence asking for agreement may be rendered either way.
@@ -233,7 +250,11 @@ def score_candidates(
                 )
                 if mismatch:
                     evidence = (*evidence, "unlike:question")
-                out.append(Candidate(group, unit, res, evidence, attributed, dev, mismatch, weak))
+                out.append(
+                    Candidate(
+                        group, unit, res, evidence, attributed, dev, mismatch, said_here, weak
+                    )
+                )
     for c in out:
         c.score = calibrate(c, opts)
     return out
@@ -364,8 +385,14 @@ def _beside(
         nxt = rendered.get((s.doc_id, s.post_id, s.index + 1, doc))
         after = prev is not None and order.follows(prev, c.unit)
         before = nxt is not None and order.follows(c.unit, nxt)
+        # A quote of the post's author in the paragraph of a neighbour's rendering, beside it.
+        author_quote = c.said_here and (
+            (after and prev is not None and prev.paragraph == c.unit.paragraph)
+            or (before and nxt is not None and nxt.paragraph == c.unit.paragraph)
+        )
         if not c.question_mismatch and (
             (after and before)
+            or author_quote
             or (prev is not None and order.continues_quote(prev, c.unit))
             or (nxt is not None and order.continues_quote(c.unit, nxt))
         ):
