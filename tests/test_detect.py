@@ -75,6 +75,34 @@ def test_page_debris_is_not_a_post() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "debris"),
+    [
+        ("Photo: Kyodo", True),
+        ("(Photo by Yonhap)", True),
+        ("AFP/Getty Images", True),
+        ("Photos: Lee Jae Myung's office", False),  # a caption (lowercase words), not a credit
+        ("Photo: The leaders at the dinner in Nara were all smiles tonight.", False),
+        ("Photographers waited outside.", False),
+    ],
+)
+def test_photo_credits_are_debris(line: str, debris: bool) -> None:
+    det = detect(_doc(f"{line}\n\nThe two leaders met in Nara on Tuesday.\n"))
+    assert ([d.reason for d in det.debris] == ["photo-credit"]) is debris
+    assert len(det.body) == (1 if debris else 2)
+
+
+@pytest.mark.parametrize(
+    "label", ["画像を拡大する", "写真拡大", "図版の拡大表示", "사진 크게 보기"]
+)
+def test_image_viewer_labels_after_a_post_are_not_part_of_it(label: str) -> None:
+    post = "フランシスコ、他にこの件について意見はありますか？まだ言及されていない利点があります。"
+    det = detect(_doc(f"{post}\n\n{label}\n\n{label}\n\nPhotos of the meeting.\n"))
+    assert len(det.posts) == 1
+    assert det.posts[0].text(det.doc) == post
+    assert [d.reason for d in det.debris] == ["widget-label", "widget-label"]
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "President Lee Jae Myung (李在明) met Takaichi in Nara.",

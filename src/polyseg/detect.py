@@ -51,6 +51,18 @@ WIDGET_LABELS = frozenset(
         "コメント",
     }
 )
+# Image-viewer labels in their many spellings: 写真拡大, 画像を拡大する, 図版の拡大表示,
+# 사진 크게 보기, 기사 이미지 확대 보기.
+VIEWER_LABEL_RE = re.compile(
+    r"^(?:(?:写真|画像|図版|図|イメージ)(?:を|の)?(?:拡大|縮小)(?:する|表示|して見る)?"
+    r"|(?:기사\s*)?(?:이미지|사진|그림)\s*(?:확대|크게)\s*(?:보기|하기)?)$"
+)
+# A photo credit on a line of its own: "Photo: Kyodo", "(Photo by Yonhap)", "AFP/Getty Images".
+PHOTO_CREDIT_RE = re.compile(
+    r"^\(?(?:(?:File )?Photos?|Images?|Pictures?)(?: by| courtesy of)?\s*[:：]?\s*"
+    r"[A-Z][\w.&'/-]*(?: [A-Z][\w.&'/-]*){0,4}\)?$"
+    r"|^[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}/(?:Getty Images|AFP|AP|Reuters|EPA|Yonhap|Kyodo)$"
+)
 # A Korean/Japanese run shorter than this, with no sentence-final punctuation and no
 # tweet link, is taken as a label rather than a post.
 MIN_POST_CJK = 12
@@ -126,8 +138,11 @@ def _classify(lines: list[_Line], text: str) -> None:
         stripped = line.text.strip()
         if not stripped:
             continue
-        if stripped in WIDGET_LABELS:
+        if stripped in WIDGET_LABELS or VIEWER_LABEL_RE.match(stripped):
             line.kind, line.reason = "debris", "widget-label"
+            continue
+        if PHOTO_CREDIT_RE.match(stripped):
+            line.kind, line.reason = "debris", "photo-credit"
             continue
         if IMAGE_RE.match(stripped):
             line.kind, line.reason = "debris", "image-link"
