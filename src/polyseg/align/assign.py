@@ -9,8 +9,10 @@ Then context: outlets render a post sentence by sentence, in order, so a sentenc
 neighbour in the post is linked gains credit for the English unit right beside that
 neighbour's rendering (and may then be linked on one shared word instead of two). Position
 alone is enough where the structure leaves no doubt: the one unit standing between the
-renderings of a sentence's two neighbours, or the next sentence of a quotation that renders
-the neighbour ("…A. B," she wrote.), even when it shares no word with the sentence.
+renderings of a sentence's two neighbours, the next sentence of a quotation that renders
+the neighbour ("…A. B," she wrote.), or a quote whose own sentence names the post's author
+beside the neighbour's rendering (Tanaka added: "B."), even when it shares no word with the
+sentence.
 """
 
 from __future__ import annotations
@@ -85,8 +87,8 @@ class AlignOptions:
     # The coverage score a candidate needs on its own evidence to gain context credit.
     context_floor: float = 0.1
     # Share of the headroom added to a one-to-one candidate that position alone makes a
-    # rendering: between the renderings of both its neighbours, or continuing the quotation
-    # that renders one of them.
+    # rendering: between the renderings of both its neighbours, continuing the quotation
+    # that renders one of them, or a quote of the author beside one.
     position_bonus: float = 0.5
     # Factor for a unit that does not ask the question its source asks, or asks one its
     # source does not.
@@ -364,8 +366,9 @@ def _beside(
     """One-to-one candidates right beside the rendering of a post neighbour, with their
     context credit added (each candidate gains it once).
 
-    A candidate between the renderings of both neighbours, or continuing the quotation
-    that renders one, needs no shared word: nothing else can stand there. One beside a
+    A candidate between the renderings of both neighbours, continuing the quotation that
+    renders one, or a quote of the post's author beside one in its paragraph, needs no
+    shared word: nothing else can stand there. One beside a
     single neighbour's rendering needs some evidence of its own, since articles put other
     sentences next to a quoted post too."""
     rendered: dict[tuple[str, str, int, str], Sentence] = {}
