@@ -353,6 +353,9 @@ def english_tokens(tokens: tuple[Token, ...], common: frozenset[str]) -> list[En
         name = t.tag in ("CAP", "ACR") and not month
         translit = skeleton(t.form) if t.tag == "CAP" and not month else ""
         out.append(EnTok(t.form, t.lemma, weight, number, month, name, translit))
+        # "ten o'clock" is the number 10, as 10時 and 10시 are (the counter is no word).
+        if value is not None and i + span < len(tokens) and tokens[i + span].form == "o'clock":
+            span += 1
         i += span
     return out
 
