@@ -673,10 +673,13 @@ def test_an_interjection_is_not_a_word_the_rendering_must_share() -> None:
     lex = _lex("ja", {"いや": ["oh"], "大丈夫": ["okay"], "今日": ["today"]})
     post = Post("a", "p1", "ja", "embed", 1, ((0, 7),))
 
+    # (one_word_score=1.0: without the allowance for one word carrying a short rendering)
+    opts = AlignOptions(0.4, one_word_score=1.0)
+
     def linked(src_text: str) -> list[str]:
         src = _sent("a", src_text, 0, "ja", "p1")
         units = {"a": [_sent("a", "No, it's okay.", 0)]}
-        links = align_story([src], {("a", "p1"): post}, units, {"ja": lex}, AlignOptions(0.4))
+        links = align_story([src], {("a", "p1"): post}, units, {"ja": lex}, opts)
         return [lk.tgt.text for lk in links]
 
     # いや "no" has no English content word to find; 大丈夫 = okay is the one word to share.
@@ -718,3 +721,22 @@ def test_oclock_is_part_of_the_number_like_the_counter_it_renders() -> None:
     assert "#10" in res.evidence
     # o'clock is not an English word the source fails to explain (0.21 if it were)
     assert res.en_cover > 0.3
+
+
+def test_one_shared_word_is_enough_when_it_carries_a_short_rendering() -> None:
+    lex = _lex("ja", {"水曜日": ["Wednesday"], "空く": ["be free"]})
+    post = Post("a", "p1", "ja", "embed", 1, ((0, 11),))
+    src = _sent("a", "水曜日なら空いてるよ。", 0, "ja", "p1")
+
+    def linked(en: str, opts: AlignOptions) -> list[str]:
+        units = {"a": [_sent("a", en, 0)]}
+        links = align_story([src], {("a", "p1"): post}, units, {"ja": lex}, opts)
+        return [lk.tgt.text for lk in links]
+
+    short = "I can do Wednesday too."
+    # 空く (be free) is not in the English: only 水曜日 is shared, but it carries it.
+    assert linked(short, AlignOptions(0.4)) == [short]
+    assert linked(short, AlignOptions(0.4, one_word_score=1.0)) == []
+    # In a long sentence about something else the same word explains too little.
+    long = "The meeting on Wednesday was moved to the big hall after the fire drill."
+    assert linked(long, AlignOptions(0.0)) == []

@@ -72,6 +72,10 @@ class AlignOptions:
     scope: str = "story"  # story | doc
     merges: bool = True
     min_evidence: int = 2
+    # The coverage score at which one shared word is enough for a source that has more
+    # words to find: that word explains most of a short English unit and much of the source
+    # (日報ももう入力済みです。 ↔ "I've also finished filling out the daily report.").
+    one_word_score: float = 0.55
     quote_bonus: float = 0.15
     length_tolerance: float = 2.0  # standard deviations of the log length ratio
     # Evidence switched off (see score.EVIDENCE, plus "quote", "length" and "support").
@@ -217,7 +221,9 @@ def score_candidates(
                 # A short source ("金曜日でもいいでしょうか？", "今すぐ注文しておきますね。")
                 # has only one word to find (see SrcItem.required).
                 needed = min(opts.min_evidence, max(1, sum(1 for i in items if i.required)))
-                weak = res.content_matched < needed
+                weak = res.content_matched < needed and not (
+                    res.content_matched == 1 and res.score >= opts.one_word_score
+                )
                 # A one-to-one candidate sharing no word is kept (weak): position alone may
                 # still make it a rendering (see ``_beside``).
                 if weak and (len(group) > 1 or unit.kind == "pair"):
