@@ -140,3 +140,23 @@ def test_a_dateline_is_not_part_of_the_first_sentence(text: str, expected: str) 
     sentences = [u.text for u in units if u.kind == "sentence"]
     assert sentences == [expected]
     assert text[units[0].start : units[0].end] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ('"Okay," Kono said.', ["Okay"]),
+        ('Watanabe said: "I see."', ["I see."]),
+        ("She added: “Ah, yes.”", ["Ah, yes."]),
+        ('"Thank you so much," he wrote.', ["Thank you so much"]),
+        # scare quotes and quoted terms are no renderings of their own
+        ('He called it "fake news" and left the room.', []),
+        ('The two leaders agreed on a "future-oriented" partnership, the ministry said today.', []),
+    ],
+)
+def test_short_quotes_are_units_only_as_reported_speech(text: str, quotes: list[str]) -> None:
+    doc = Document("d", "story", "d.txt", text, "utf-8")
+    units = segment_document(
+        Detected(doc, (), ((0, len(text), 1),)), lambda lang, t: [(0, len(t))]
+    )[1]
+    assert [u.text for u in units if u.kind == "quote"] == quotes

@@ -36,6 +36,20 @@ _DATELINE_RE = re.compile(
 )
 
 
+# The words around a short quote that make it reported speech rather than a scare quote:
+# '"Okay," Kono said.', 'She added: "Thanks."' (the name or pronoun and a verb of speech).
+_SPEECH_RE = re.compile(
+    r"\b(?:said|says|wrote|writes|added|adds|asked|replied|posted|tweeted|told)\b", re.I
+)
+_SHORT_QUOTE_FRAME_WORDS = 5
+
+
+def _reported(frame: str) -> bool:
+    """Whether the text of a sentence outside its one quote is only an attribution."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’.-]*", frame)
+    return 0 < len(words) <= _SHORT_QUOTE_FRAME_WORDS and bool(_SPEECH_RE.search(frame))
+
+
 def dateline_end(text: str, start: int, end: int) -> int:
     """Where the sentence text[start:end] begins after a dateline, or ``start``."""
     m = _DATELINE_RE.match(text, start, end)
@@ -182,7 +196,15 @@ def _en_units(
         for qs, qe in quote_spans(para):
             quote = para[qs:qe]
             if len(quote.split()) < 3:
-                continue
+                # A quote of one or two words is a unit only as the whole of what a sentence
+                # reports ('"Okay," Kono said.'), not as a scare quote inside a sentence.
+                around = [(s, e) for s, e in sents if s <= ps + qs and ps + qe <= e]
+                if not around:
+                    continue
+                s, e = around[0]
+                frame = text[s : ps + qs] + " " + text[ps + qe : e]
+                if len(quote_spans(text[s:e])) != 1 or not _reported(frame):
+                    continue
             inner = split_english(quote)
             pieces = [(qs, qe)] + ([(qs + a, qs + b) for a, b in inner] if len(inner) > 1 else [])
             for a, b in pieces:
