@@ -36,6 +36,16 @@ def _texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
             ],
         ),
         ("Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
+        # an abbreviation ends the sentence when the next word can only start one
+        (
+            "She works until 5:00 p.m. I'm going to study in ten minutes, Mom.",
+            ["She works until 5:00 p.m.", "I'm going to study in ten minutes, Mom."],
+        ),
+        (
+            "Sales rose in the U.S. The company said so.",
+            ["Sales rose in the U.S.", "The company said so."],
+        ),
+        ("We met at 5 p.m. Monday in Seoul.", ["We met at 5 p.m. Monday in Seoul."]),
         ("No final period here", ["No final period here"]),
     ],
 )

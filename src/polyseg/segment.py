@@ -19,6 +19,13 @@ ABBREVIATIONS = frozenset(
     sun u.s u.k u.n e.g i.e a.m p.m approx dept est fig vol pp ft mt ave blvd rev hon pres
     """.split()
 )
+# Abbreviations that often end a sentence ("…until 5 p.m. I'm going…", "…in the U.S. The
+# company…"): their period ends it when the next word can only start one.
+_FINAL_ABBREVIATIONS = frozenset("a.m p.m etc inc corp co ltd jr sr u.s u.k u.n".split())
+_SENTENCE_STARTERS = frozenset(
+    """i i'm i've i'll i'd the he she it it's we they but and this that these those there
+    his her their our my its however meanwhile""".split()
+)
 _EN_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*")
 _JA_END = "。！？!?"
 _JA_OPEN = "「『（(【〈《"
@@ -90,7 +97,13 @@ def split_english(text: str) -> list[tuple[int, int]]:
         word = re.search(r"([A-Za-z][A-Za-z.]*)\.$", text[max(0, m.start() - 12) : m.start() + 1])
         if m.group(0).startswith(".") and word is not None:
             w = word.group(1).lower().rstrip(".")
-            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+            nxt_word = re.match(r"\s+([A-Z][A-Za-z'’]*)", text[end:])
+            ends = (
+                w in _FINAL_ABBREVIATIONS
+                and nxt_word is not None
+                and nxt_word.group(1).lower().replace("’", "'") in _SENTENCE_STARTERS
+            )
+            if not ends and (w in ABBREVIATIONS or (len(w) == 1 and w.isalpha())):
                 continue
         decimal = m.start() > 0 and text[m.start() - 1].isdigit()
         if decimal and m.group(0).startswith(".") and end < len(text) and text[end].isdigit():
