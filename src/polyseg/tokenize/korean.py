@@ -34,13 +34,18 @@ LIGHT = frozenset(
 QUESTION_ENDINGS = ("까", "까요", "가", "가요", "니", "냐", "나요")
 
 
-def ends_as_question(tokens: tuple[Token, ...]) -> bool:
-    """Whether the sentence ends with an interrogative final ending (EF)."""
+def _final_ending(tokens: tuple[Token, ...]) -> str:
+    """The final ending (EF) the sentence closes with, punctuation aside, or ""."""
     for tok in reversed(tokens):
         if tok.tag.startswith("S"):
             continue
-        return tok.tag == "EF" and tok.form.endswith(QUESTION_ENDINGS)
-    return False
+        return tok.form if tok.tag == "EF" else ""
+    return ""
+
+
+def ends_as_question(tokens: tuple[Token, ...]) -> bool:
+    """Whether the sentence ends with an interrogative final ending (EF)."""
+    return _final_ending(tokens).endswith(QUESTION_ENDINGS)
 
 
 # Final endings that ask the listener to agree (맞죠, 그렇지요, 알지): a statement put as a
@@ -50,11 +55,7 @@ CONFIRMATION_ENDINGS = ("죠", "지요", "지")
 
 def seeks_confirmation(text: str, tokens: tuple[Token, ...]) -> bool:
     """Whether the sentence ends with a final ending that asks for agreement."""
-    for tok in reversed(tokens):
-        if tok.tag.startswith("S"):
-            continue
-        return tok.tag == "EF" and tok.form in CONFIRMATION_ENDINGS
-    return False
+    return _final_ending(tokens) in CONFIRMATION_ENDINGS
 
 
 # A sentence end glued to the next sentence, which kiwipiepy leaves whole when the next
