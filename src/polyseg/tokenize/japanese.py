@@ -49,31 +49,34 @@ DEFAULT_NAME_POS = "名詞,固有名詞,一般"
 USER_WORD_COST = -5000
 
 
-def ends_as_question(tokens: tuple[Token, ...]) -> bool:
-    """Whether the final particles of the sentence hold a question particle (届くかな,
-    いいでしょうか, あるんでしょうかね)."""
+def _final_run(tokens: tuple[Token, ...], tags: tuple[str, ...]) -> list[Token]:
+    """The tokens of the tags ``tags`` the sentence ends with, in order, punctuation aside."""
+    run: list[Token] = []
     for tok in reversed(tokens):
         if tok.tag.startswith(("補助記号", "空白")):
             continue
-        if not tok.tag.startswith("助詞-終助詞"):
-            return False
-        if tok.lemma in QUESTION_PARTICLES:
-            return True
-    return False
+        if not tok.tag.startswith(tags):
+            break
+        run.insert(0, tok)
+    return run
+
+
+def _asks(particles: list[Token]) -> bool:
+    return any(t.lemma in QUESTION_PARTICLES for t in particles if t.tag.startswith("助詞-終助詞"))
+
+
+def ends_as_question(tokens: tuple[Token, ...]) -> bool:
+    """Whether the final particles of the sentence hold a question particle (届くかな,
+    いいでしょうか, あるんでしょうかね)."""
+    return _asks(_final_run(tokens, ("助詞-終助詞",)))
 
 
 def seeks_confirmation(text: str, tokens: tuple[Token, ...]) -> bool:
     """Whether the sentence ends with でしょ/だろ (not followed by か) or with よね."""
-    tail: list[Token] = []
-    for tok in reversed(tokens):
-        if tok.tag.startswith(("補助記号", "空白")):
-            continue
-        if not tok.tag.startswith(("助詞-終助詞", "助動詞")):
-            break
-        tail.insert(0, tok)
-    forms = [t.form for t in tail]
-    if any(t.lemma in QUESTION_PARTICLES for t in tail if t.tag.startswith("助詞-終助詞")):
+    tail = _final_run(tokens, ("助詞-終助詞", "助動詞"))
+    if _asks(tail):
         return False
+    forms = [t.form for t in tail]
     return bool(CONFIRMATION_AUXILIARIES.intersection(forms)) or forms[-2:] == ["よ", "ね"]
 
 
