@@ -149,14 +149,17 @@ def _speaker_context(unit: Sentence, units: list[Sentence]) -> frozenset[str]:
         )
     else:
         text = unit.text
-    return frozenset(t.lemma for t in tokenize_english(QUOTED_RE.sub(" ", text)))
+    return _lemmas_outside_quotes(text)
 
 
 def _own_sentence_speaker(unit: Sentence, units: list[Sentence]) -> frozenset[str]:
     """Lemmas outside quotes of the sentences holding a quote."""
-    text = " ".join(
-        u.text for u in units if u.kind == "sentence" and u.start < unit.end and unit.start < u.end
+    return _lemmas_outside_quotes(
+        " ".join(u.text for u in units if u.kind == "sentence" and _overlaps(u, unit))
     )
+
+
+def _lemmas_outside_quotes(text: str) -> frozenset[str]:
     return frozenset(t.lemma for t in tokenize_english(QUOTED_RE.sub(" ", text)))
 
 
