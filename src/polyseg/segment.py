@@ -26,6 +26,7 @@ _SENTENCE_STARTERS = frozenset(
     """i i'm i've i'll i'd the he she it it's we they but and this that these those there
     his her their our my its however meanwhile""".split()
 )
+_NEXT_WORD_RE = re.compile(r"\s+([A-Z][A-Za-z'’]*)")
 _EN_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*")
 _JA_END = "。！？!?"
 _JA_OPEN = "「『（(【〈《"
@@ -55,6 +56,15 @@ def _reported(frame: str) -> bool:
     """Whether the text of a sentence outside its one quote is only an attribution."""
     words = re.findall(r"[A-Za-z][A-Za-z'’.-]*", frame)
     return 0 < len(words) <= _SHORT_QUOTE_FRAME_WORDS and bool(_SPEECH_RE.search(frame))
+
+
+def _ends_here(abbreviation: str, text: str, end: int) -> bool:
+    """Whether the period of ``abbreviation`` ending at ``end`` also ends the sentence: it is
+    one that often does, and the next word can only start a sentence."""
+    if abbreviation not in _FINAL_ABBREVIATIONS:
+        return False
+    nxt = _NEXT_WORD_RE.match(text, end)
+    return nxt is not None and nxt.group(1).lower().replace("’", "'") in _SENTENCE_STARTERS
 
 
 def dateline_end(text: str, start: int, end: int) -> int:
@@ -97,13 +107,9 @@ def split_english(text: str) -> list[tuple[int, int]]:
         word = re.search(r"([A-Za-z][A-Za-z.]*)\.$", text[max(0, m.start() - 12) : m.start() + 1])
         if m.group(0).startswith(".") and word is not None:
             w = word.group(1).lower().rstrip(".")
-            nxt_word = re.match(r"\s+([A-Z][A-Za-z'’]*)", text[end:])
-            ends = (
-                w in _FINAL_ABBREVIATIONS
-                and nxt_word is not None
-                and nxt_word.group(1).lower().replace("’", "'") in _SENTENCE_STARTERS
-            )
-            if not ends and (w in ABBREVIATIONS or (len(w) == 1 and w.isalpha())):
+            if (w in ABBREVIATIONS or (len(w) == 1 and w.isalpha())) and not _ends_here(
+                w, text, end
+            ):
                 continue
         decimal = m.start() > 0 and text[m.start() - 1].isdigit()
         if decimal and m.group(0).startswith(".") and end < len(text) and text[end].isdigit():
