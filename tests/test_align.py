@@ -234,6 +234,15 @@ def test_quote_attributed_to_the_author_gets_a_bonus() -> None:
     plain = replace(post, author="")
     again = align_story([k], {("a", "p1"): plain}, units, {"ko": KO_LEX}, AlignOptions())
     assert again[0].score < links[0].score
+    # Named in English by a lead-in ("President Lee Jae-myung wrote on Facebook:"): the
+    # title is no evidence of who speaks, the name is.
+    lead_in = replace(post, author="President Lee Jae-myung")
+    named = align_story([k], {("a", "p1"): lead_in}, units, {"ko": KO_LEX}, AlignOptions())
+    assert "quote:President Lee Jae-myung" in named[0].evidence
+    assert named[0].score == links[0].score
+    other = replace(post, author="President Yoon Suk Yeol")
+    unnamed = align_story([k], {("a", "p1"): other}, units, {"ko": KO_LEX}, AlignOptions())
+    assert not any(e.startswith("quote:") for e in unnamed[0].evidence)
 
 
 @pytest.mark.parametrize(

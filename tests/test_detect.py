@@ -131,6 +131,50 @@ def test_plain_paragraph_posts(text: str, lang: str) -> None:
     assert det.posts[0].kind == "paragraph"
 
 
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        ("Takahashi posted on X:\n韓国の李在明大統領と首脳会談を行いました。\n", "Takahashi"),
+        (
+            "In a post on Facebook, Lee Jae-myung wrote:\n\n"
+            "박자는 조금 달라도 리듬 맞추려는 마음은 같았던 것처럼, 한일 관계도 만들어가겠습니다.\n",
+            "Lee Jae-myung",
+        ),
+        (
+            "Prime Minister Sanae Takaichi said on X on Tuesday:\n"
+            "日韓関係の重要性はますます高まっています。\n",
+            "Prime Minister Sanae Takaichi",
+        ),
+        ("Kim posted on X: 오늘 나라에서 다카이치 총리와 정상회담을 가졌습니다.\n", "Kim"),
+        # A pronoun or a body names no one.
+        ("She posted on X:\n韓国の李在明大統領と首脳会談を行いました。\n", ""),
+        ("The ministry posted on X:\n韓国の李在明大統領と首脳会談を行いました。\n", ""),
+        # The lead-in must stand right before the post.
+        (
+            "Takahashi posted on X:\n\n\n韓国の李在明大統領と首脳会談を行いました。\n",
+            "",
+        ),
+        (
+            "Takahashi posted on X:\nThe summit was in Nara.\n"
+            "韓国の李在明大統領と首脳会談を行いました。\n",
+            "",
+        ),
+        # A sentence that only ends with a colon is no lead-in to a post.
+        (
+            "Lee posted a video on X, writing that the sounds came together.\n"
+            "韓国の李在明大統領と首脳会談を行いました。\n",
+            "",
+        ),
+    ],
+)
+def test_an_english_lead_in_names_the_author(text: str, author: str) -> None:
+    det = detect(_doc(text))
+    assert len(det.posts) == 1
+    assert det.posts[0].author == author
+    # The lead-in itself is English text, not part of the post.
+    assert not det.posts[0].text(det.doc)[0].isascii()
+
+
 def test_han_only_line_takes_language_of_its_context() -> None:
     text = "韓国の大統領と会談しました。\n李在明大統領訪日首脳会談\n"
     det = detect(_doc(text))

@@ -68,6 +68,19 @@ PHOTO_CREDIT_RE = re.compile(
 MIN_POST_CJK = 12
 SENTENCE_END_RE = re.compile(r"[.!?。！？]|[다요죠까네]\s*$|[^\W\d_]{2,}\^\^")
 LEAD_MARKS = ">*-•・ "
+# An English lead-in naming who wrote the post that follows it, on the line before the post
+# or before a colon on its first line: "Takahashi posted on X:", "In a post on Facebook,
+# Lee Jae-myung wrote:", "Prime Minister Sanae Takaichi said on X on Tuesday:".
+LEAD_IN_RE = re.compile(
+    r"(?:^|,\s*)(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+"
+    r"(?:(?:has|had|also|then|later)\s+)?"
+    r"(?:posted|posts|wrote|writes|tweeted|tweets|said|says|shared|shares|added|adds)\b"
+    r"[^:：\n]{0,80}[:：]\s*$"
+)
+# An English lead-in has two words or more: "A : 우리 파티에…" is a dialogue speaker label.
+_TWO_WORDS_RE = re.compile(r"[A-Za-z]{2,}[^A-Za-z]+[A-Za-z]{2,}")
+# Words that start a lead-in without naming anyone: "She posted on X:", "Then he wrote:".
+_NOT_NAMES = frozenset("he she they it we i you this that the then later also in on".split())
 ELLIPSIS_RE = re.compile(r"\s*(?:…|\.\.\.)+\s*$")
 
 
@@ -83,6 +96,7 @@ class _Line:
     span: tuple[int, int] = (0, 0)  # text span of the source part of the line
     link: str = ""
     attribution: re.Match[str] | None = None
+    lead_in: str = ""  # the author an English lead-in before the post text names
 
 
 @dataclass
@@ -101,6 +115,18 @@ def _split_lines(text: str) -> list[_Line]:
     return lines
 
 
+def lead_in_author(text: str) -> str:
+    """The name of the writer an English lead-in line names ("Takahashi posted on X:"),
+    or "" (also for a pronoun: "She wrote:")."""
+    m = LEAD_IN_RE.search(text.strip())
+    if m is None:
+        return ""
+    name = m.group("name")
+    if name.split()[0].lower() in _NOT_NAMES:
+        return ""
+    return name
+
+
 def _source_part(line: _Line) -> tuple[int, int] | None:
     """The span of ``line`` holding Korean/Japanese prose, without links or attribution."""
     text = line.text
@@ -113,9 +139,14 @@ def _source_part(line: _Line) -> tuple[int, int] | None:
     if sc.cjk < 2:
         return None
     start = 0
-    if sc.cjk < sc.letters * 0.5:
-        # "Kim posted on X: 안녕하세요 …": an English lead-in before the post text.
-        colon = max(head.rfind(": "), head.rfind(":"))
+    # "Kim posted on X: 안녕하세요 …": an English lead-in before the post text, up to the
+    # first colon; or a line mostly English whose text after its last colon is a post.
+    colon = head.find(":")
+    lead = head[:colon] if colon > 0 else ""
+    english_lead = not count_scripts(lead).cjk and _TWO_WORDS_RE.search(lead) is not None
+    if english_lead or sc.cjk < sc.letters * 0.5:
+        if not english_lead:
+            colon = max(head.rfind(": "), head.rfind(":"))
         if colon < 0:
             return None
         tail = head[colon + 1 :]
@@ -160,6 +191,8 @@ def _classify(lines: list[_Line], text: str) -> None:
             continue
         line.kind = "src"
         line.span = part
+        if part[0] > line.start:
+            line.lead_in = lead_in_author(text[line.start : part[0]])
         line.attribution = att
         link = LINK_RE.search(line.text)
         line.link = link.group(0) if link else ""
@@ -249,6 +282,7 @@ def detect(doc: Document) -> Detected:
             continue
         att = group.attribution
         first = group.lines[0]
+        author = att.group("name").strip() if att else _lead_in(lines, first)
         posts.append(
             Post(
                 doc_id=doc.doc_id,
@@ -257,7 +291,7 @@ def detect(doc: Document) -> Detected:
                 kind="embed" if (att is not None or group.link) else "paragraph",
                 line=first.no,
                 spans=tuple(spans),
-                author=att.group("name").strip() if att else "",
+                author=author,
                 handle=att.group("handle") if att else "",
                 date=att.group("date") if att else "",
                 link=group.link,
@@ -275,6 +309,17 @@ def detect(doc: Document) -> Detected:
             if count_scripts(raw).latin >= 2:
                 body.append((s, e, line.no))
     return Detected(doc, tuple(posts), tuple(body), tuple(debris))
+
+
+def _lead_in(lines: list[_Line], first: _Line) -> str:
+    """The author named by a lead-in on the post's first line, or on the English line
+    before it (a blank line between them allowed)."""
+    if first.lead_in:
+        return first.lead_in
+    before = [x for x in lines[max(0, first.no - 3) : first.no - 1] if x.kind != "blank"]
+    if before and before[-1].kind == "en":
+        return lead_in_author(before[-1].text)
+    return ""
 
 
 def _majority_lang(group: _Group) -> str:

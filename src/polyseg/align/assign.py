@@ -127,9 +127,20 @@ class Candidate:
         return len(self.group) > 1 or self.unit.kind == "pair"
 
 
+# Titles in an English author name ("Prime Minister Sanae Takaichi posted on X:"): any
+# official's statement has them, so they do not say who is speaking.
+TITLES = frozenset(
+    """president prime minister mr mrs ms dr chairman chairwoman governor mayor lawmaker
+    rep sen spokesperson spokesman spokeswoman former first lady leader party""".split()
+)
+
+
 def _author_lemmas(post: Post, lex: PairLexicon) -> frozenset[str]:
     out: set[str] = set()
-    if post.author:
+    if post.author and post.author.isascii():
+        # Named in English by a lead-in (see detect.lead_in_author).
+        out.update(t.lemma for t in tokenize_english(post.author) if t.lemma not in TITLES)
+    elif post.author:
         for tgt in lex.english_names(post.author):
             out.update(tgt.lemmas)
     if post.handle:
