@@ -243,6 +243,32 @@ def test_quote_attributed_to_the_author_gets_a_bonus() -> None:
     other = replace(post, author="President Yoon Suk Yeol")
     unnamed = align_story([k], {("a", "p1"): other}, units, {"ko": KO_LEX}, AlignOptions())
     assert not any(e.startswith("quote:") for e in unnamed[0].evidence)
+    # A full name no lexicon holds: the quote names the author by surname.
+    lee = replace(post, author="이수진")
+    surname = align_story([k], {("a", "p1"): lee}, units, {"ko": KO_LEX}, AlignOptions())
+    assert "quote:이수진" in surname[0].evidence
+    park = replace(post, author="박수진")
+    other_name = align_story([k], {("a", "p1"): park}, units, {"ko": KO_LEX}, AlignOptions())
+    assert not any(e.startswith("quote:") for e in other_name[0].evidence)
+
+
+def test_a_japanese_author_is_found_by_the_surname_a_lexicon_holds() -> None:
+    lex = _lex(
+        "ja",
+        {"山本": ["Yamamoto"], "カレンダー": ["calendar"], "届く": ["arrive"], "新しい": ["new"]},
+        {"山本": "person"},
+    )
+    j = _sent("a", "新しいカレンダーが届きました。", 0, "ja", "p1")
+    post = Post("a", "p1", "ja", "embed", 1, ((0, 10),), author="山本翔太", handle="shota")
+    para = "“The new calendars have arrived,” Yamamoto wrote."
+    units = {
+        "a": [
+            _sent("a", para, 0, start=0),
+            _sent("a", para[1 : para.index(",”")], 0, kind="quote", start=1),
+        ]
+    }
+    links = align_story([j], {("a", "p1"): post}, units, {"ja": lex}, AlignOptions())
+    assert "quote:山本翔太" in links[0].evidence
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import pytest
 
 from polyseg.tokenize import get_tokenizer
 from polyseg.tokenize.english import tokenize_english
+from polyseg.tokenize.korean import surname_spellings
 
 
 def test_korean_lemmas_offsets_and_user_names() -> None:
@@ -133,3 +134,19 @@ def test_the_user_dictionary_cache_keeps_the_most_recently_used(tmp_path, monkey
     assert Path(built).stat().st_mtime > 1_000_000
     tokens = japanese.JapaneseTokenizer((("李在明", "person"),)).tokenize("李在明大統領")
     assert tokens[0].form == "李在明"
+
+
+@pytest.mark.parametrize(
+    ("name", "spellings"),
+    [
+        ("김현우", ("kim",)),
+        ("이재명", ("lee", "yi", "rhee")),
+        ("남궁민", ("namgung",)),
+        ("최도윤", ("choi", "choe")),
+        ("김", ()),  # a surname alone is no personal name
+        ("Kim Hyun-woo", ()),
+        ("더불어민주당", ()),
+    ],
+)
+def test_korean_surname_spellings(name: str, spellings: tuple[str, ...]) -> None:
+    assert surname_spellings(name) == spellings

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from ..lexicon import PairLexicon
 from ..tokenize.english import tokenize_english
+from ..tokenize.korean import surname_spellings
 from ..types import Link, Post, Sentence
 from .features import (
     EnTok,
@@ -141,13 +142,28 @@ def _author_lemmas(post: Post, lex: PairLexicon) -> frozenset[str]:
         # Named in English by a lead-in (see detect.lead_in_author).
         out.update(t.lemma for t in tokenize_english(post.author) if t.lemma not in TITLES)
     elif post.author:
-        for tgt in lex.english_names(post.author):
+        names = lex.english_names(post.author)
+        for tgt in names:
             out.update(tgt.lemmas)
+        if not names:
+            out.update(_surname_lemmas(post.author, lex))
     if post.handle:
         for part in re.split(r"[_\d]+|(?<=[a-z])(?=[A-Z])", post.handle):
             if len(part) >= 3:
                 out.add(part.lower())
     return frozenset(out)
+
+
+def _surname_lemmas(name: str, lex: PairLexicon) -> set[str]:
+    """The English surname of a personal name no lexicon holds whole: a quote names the
+    author by surname ("…," Yamamoto said for 山本翔太; Kim for 김현우)."""
+    if lex.lang == "ko":
+        return set(surname_spellings(name))
+    for end in range(len(name) - 1, 0, -1):
+        found = lex.english_names(name[:end])
+        if found:
+            return {lemma for tgt in found for lemma in tgt.lemmas}
+    return set()
 
 
 def _speaker_context(unit: Sentence, units: list[Sentence]) -> frozenset[str]:

@@ -113,3 +113,107 @@ class KoreanTokenizer:
             content = base in CONTENT_TAGS and lemma not in LIGHT
             out.append(Token(t.form, tag, lemma, t.start, t.start + t.len, content=content))
         return tuple(out)
+
+
+# Korean surnames and their usual English spellings, for an author whose full name no
+# lexicon holds: "— 김현우 (@hyunwoo)" is "Kim" in "…," Kim said. Two-syllable surnames
+# first.
+SURNAMES = {
+    "남궁": ("namgung",),
+    "황보": ("hwangbo",),
+    "선우": ("sunwoo", "seonu"),
+    "제갈": ("jegal",),
+    "독고": ("dokgo",),
+    "사공": ("sagong",),
+    "김": ("kim",),
+    "이": ("lee", "yi", "rhee"),
+    "박": ("park", "pak", "bak"),
+    "최": ("choi", "choe"),
+    "정": ("jung", "chung", "jeong"),
+    "강": ("kang",),
+    "조": ("cho", "jo"),
+    "윤": ("yoon", "yun"),
+    "장": ("jang", "chang"),
+    "임": ("lim", "im", "yim"),
+    "한": ("han",),
+    "오": ("oh",),
+    "서": ("seo", "suh"),
+    "신": ("shin", "sin"),
+    "권": ("kwon",),
+    "황": ("hwang",),
+    "안": ("ahn", "an"),
+    "송": ("song",),
+    "류": ("ryu", "yoo"),
+    "유": ("yoo", "yu", "ryu"),
+    "홍": ("hong",),
+    "전": ("jeon", "chun", "jun"),
+    "고": ("ko", "go"),
+    "문": ("moon", "mun"),
+    "양": ("yang",),
+    "손": ("son", "sohn"),
+    "배": ("bae",),
+    "백": ("baek", "paik"),
+    "허": ("heo", "huh"),
+    "남": ("nam",),
+    "심": ("shim", "sim"),
+    "노": ("roh", "noh"),
+    "하": ("ha",),
+    "곽": ("kwak",),
+    "성": ("sung", "seong"),
+    "차": ("cha",),
+    "주": ("joo", "ju"),
+    "우": ("woo",),
+    "구": ("koo", "gu"),
+    "민": ("min",),
+    "나": ("na", "ra"),
+    "진": ("jin",),
+    "지": ("ji",),
+    "엄": ("um", "eom"),
+    "변": ("byun", "byeon"),
+    "채": ("chae",),
+    "원": ("won",),
+    "방": ("bang",),
+    "천": ("cheon", "chun"),
+    "공": ("kong",),
+    "현": ("hyun",),
+    "함": ("ham",),
+    "염": ("yeom",),
+    "여": ("yeo",),
+    "추": ("choo", "chu"),
+    "도": ("do",),
+    "석": ("seok",),
+    "설": ("seol",),
+    "마": ("ma",),
+    "길": ("gil",),
+    "연": ("yeon",),
+    "위": ("wi",),
+    "표": ("pyo",),
+    "명": ("myung",),
+    "기": ("ki",),
+    "반": ("ban",),
+    "왕": ("wang",),
+    "금": ("keum",),
+    "옥": ("ok",),
+    "육": ("yook",),
+    "인": ("in",),
+    "맹": ("maeng",),
+    "탁": ("tak",),
+    "국": ("kook",),
+    "은": ("eun",),
+    "편": ("pyun",),
+    "용": ("yong",),
+    "경": ("kyung",),
+    "봉": ("bong",),
+}
+_HANGUL_NAME_RE = re.compile(r"[가-힣]{2,4}")
+
+
+def surname_spellings(name: str) -> tuple[str, ...]:
+    """The English spellings of the surname of a Hangul personal name of two to four
+    syllables (김현우 → kim; 이재명 → lee, yi, rhee; 남궁민 → namgung), or ()."""
+    if not _HANGUL_NAME_RE.fullmatch(name):
+        return ()
+    for size in (2, 1):
+        if len(name) > size and name[:size] in SURNAMES:
+            return SURNAMES[name[:size]]
+    return ()
