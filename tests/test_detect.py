@@ -146,7 +146,12 @@ def test_plain_paragraph_posts(text: str, lang: str) -> None:
             "Prime Minister Sanae Takaichi",
         ),
         ("Kim posted on X: 오늘 나라에서 다카이치 총리와 정상회담을 가졌습니다.\n", "Kim"),
-        # A pronoun or a body names no one.
+        (
+            "Takaichi said in a post on X.\n韓国の李在明大統領と首脳会談を行いました。\n",
+            "Takaichi",
+        ),
+        # A sentence that names no post is no lead-in; a pronoun or a body names no one.
+        ("Lee said the talks went well.\n韓国の李在明大統領と首脳会談を行いました。\n", ""),
         ("She posted on X:\n韓国の李在明大統領と首脳会談を行いました。\n", ""),
         ("The ministry posted on X:\n韓国の李在明大統領と首脳会談を行いました。\n", ""),
         # The lead-in must stand right before the post.
@@ -159,11 +164,11 @@ def test_plain_paragraph_posts(text: str, lang: str) -> None:
             "韓国の李在明大統領と首脳会談を行いました。\n",
             "",
         ),
-        # A sentence that only ends with a colon is no lead-in to a post.
+        # A report of the post right before it names its author too.
         (
             "Lee posted a video on X, writing that the sounds came together.\n"
             "韓国の李在明大統領と首脳会談を行いました。\n",
-            "",
+            "Lee",
         ),
     ],
 )

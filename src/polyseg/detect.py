@@ -70,12 +70,16 @@ SENTENCE_END_RE = re.compile(r"[.!?。！？]|[다요죠까네]\s*$|[^\W\d_]{2,}
 LEAD_MARKS = ">*-•・ "
 # An English lead-in naming who wrote the post that follows it, on the line before the post
 # or before a colon on its first line: "Takahashi posted on X:", "In a post on Facebook,
-# Lee Jae-myung wrote:", "Prime Minister Sanae Takaichi said on X on Tuesday:".
+# Lee Jae-myung wrote:", "Prime Minister Sanae Takaichi said on X on Tuesday:"; ending
+# with a period when it names the post ("Takaichi said in a post on X.").
 LEAD_IN_RE = re.compile(
     r"(?:^|,\s*)(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+"
     r"(?:(?:has|had|also|then|later)\s+)?"
     r"(?:posted|posts|wrote|writes|tweeted|tweets|said|says|shared|shares|added|adds)\b"
-    r"[^:：\n]{0,80}[:：]\s*$"
+    r"(?:[^:：\n]{0,80}[:：]"
+    r"|[^.:：\n]{0,40}\b(?:on|in a post on|in a tweet on|on (?:his|her|their) (?:official )?)"
+    r"\s*(?:X|Twitter|Facebook|Instagram|Threads|LinkedIn|Weibo|social media)\b[^.:：\n]{0,40}\.)"
+    r"\s*$"
 )
 # An English lead-in has two words or more: "A : 우리 파티에…" is a dialogue speaker label.
 _TWO_WORDS_RE = re.compile(r"[A-Za-z]{2,}[^A-Za-z]+[A-Za-z]{2,}")
