@@ -635,6 +635,13 @@ def test_a_unit_that_does_not_ask_the_sources_question_is_penalised() -> None:
         ("ja", "持ち帰りにすると美味しくないよね？", True),
         ("ja", "金曜日でもいいでしょうか。", False),  # a question
         ("ja", "それはいいですね。", False),  # ね alone: a remark
+        # A suggestion put as a question: "Shall we get started?" or "Let's go!".
+        ("ja", "では始めようか。", True),
+        ("ja", "荷物はここに置いて、行こうか。", True),
+        ("ja", "JALでも見てみましょうか？", True),
+        ("ja", "周りの反応を見てみようかな。", True),
+        ("ja", "どうしようか？", False),  # a question word: it asks
+        ("ja", "今週中に届くかな。", False),  # not volitional
         ("ko", "이거 맞죠?", True),
         ("ko", "그 회의는 내일이지요.", True),
         ("ko", "정말 좋네요.", False),

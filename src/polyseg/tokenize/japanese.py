@@ -41,6 +41,10 @@ QUESTION_PARTICLES = frozenset({"か", "かな", "かしら"})
 # statement put as a question, which English renders either way ("…, right?", "You only like
 # pho.").
 CONFIRMATION_AUXILIARIES = frozenset({"でしょ", "でしょう", "だろ", "だろう"})
+# Question words: a suggestion that holds one asks (どうしようか "what shall we do?").
+QUESTION_WORDS = frozenset(
+    "何 なに なん どう どこ いつ 誰 だれ どれ どちら どっち なぜ 何故 どの どんな いくら".split()
+)
 NAME_POS = {
     "person": "名詞,固有名詞,人名,一般",
     "place": "名詞,固有名詞,地名,一般",
@@ -71,11 +75,27 @@ def ends_as_question(tokens: tuple[Token, ...]) -> bool:
     return _asks(_final_run(tokens, ("助詞-終助詞",)))
 
 
+def _suggests(tokens: tuple[Token, ...], particles: list[Token]) -> bool:
+    """Whether the sentence ends with a volitional form and the question ``particles``
+    (見ようか, 始めましょうか, 見てみようかな): an offer or a suggestion, which English
+    renders as a question ("Shall we get started?") or not ("Let's go!"). One with a
+    question word asks (どうしようか)."""
+    core = [t for t in tokens if not t.tag.startswith(("補助記号", "空白"))]
+    if len(core) <= len(particles):
+        return False
+    last = core[len(core) - len(particles) - 1]
+    volitional = (
+        last.tag.startswith("動詞") and last.form.endswith("う") and last.form != last.lemma
+    ) or (last.lemma == "ます" and last.form == "ましょう")
+    return volitional and not any(t.lemma in QUESTION_WORDS for t in tokens)
+
+
 def seeks_confirmation(text: str, tokens: tuple[Token, ...]) -> bool:
-    """Whether the sentence ends with でしょ/だろ (not followed by か) or with よね."""
+    """Whether the sentence ends with でしょ/だろ (not followed by か) or with よね, or is a
+    suggestion put as a question (see ``_suggests``)."""
     tail = _final_run(tokens, ("助詞-終助詞", "助動詞"))
     if _asks(tail):
-        return False
+        return _suggests(tokens, _final_run(tokens, ("助詞-終助詞",)))
     forms = [t.form for t in tail]
     return bool(CONFIRMATION_AUXILIARIES.intersection(forms)) or forms[-2:] == ["よ", "ね"]
 
