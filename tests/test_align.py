@@ -10,6 +10,7 @@ from polyseg.align.features import (
     cjk_number,
     english_tokens,
     seeks_confirmation,
+    skeleton,
     source_items,
 )
 from polyseg.align.score import score_pair
@@ -283,6 +284,21 @@ def test_unknown_names_match_by_transliteration(src: str, name: str) -> None:
         items, english_tokens(tokenize_english(f"President {name} spoke"), frozenset())
     )
     assert any(e.startswith("translit:") and e.endswith(f"={name.lower()}") for e in res.evidence)
+
+
+def test_transcribed_brand_names_tagged_as_common_nouns_match_by_transliteration() -> None:
+    # kiwipiepy tags 레비트라 and 시알리스 NNG; the soft c of Cialis is an s.
+    text = "비아그라, 레비트라, 시알리스와 같은 발기불능제"
+    items = source_items(get_tokenizer("ko").tokenize(text), PairLexicon("ko"))
+    en = english_tokens(tokenize_english("drugs such as Viagra, Levitra and Cialis"), frozenset())
+    got = {e for e in score_pair(items, en).evidence if e.startswith("translit:")}
+    assert got == {
+        "translit:비아그라=viagra",
+        "translit:레비트라=levitra",
+        "translit:시알리스=cialis",
+    }
+    # A hard c stays a k: Clinton is not 신턴.
+    assert skeleton("Clinton") == skeleton("클린턴") != skeleton("신턴")
 
 
 def test_disabled_evidence_is_not_used() -> None:

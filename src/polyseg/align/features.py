@@ -126,6 +126,7 @@ class EnTok:
 
 _SKELETON_PAIRS = (("ph", "f"), ("ck", "k"), ("sh", "s"), ("ch", "c"), ("th", "t"), ("x", "ks"))
 # Voicing and l/r are not kept apart by Hangul or katakana transcription of English names.
+_SOFT_C_RE = re.compile(r"c(?=[eiy])")
 _SKELETON_MAP = str.maketrans("rfvbdgcqzj", "lppptkkkss", "aeiouywh")
 
 
@@ -138,6 +139,8 @@ def skeleton(text: str) -> str:
 
     s = anyascii(text).lower()
     s = "".join(ch for ch in s if ch.isalpha())
+    # A soft c is an s: Cialis → 시알리스 (sialliseu), Cincinnati → 신시내티.
+    s = _SOFT_C_RE.sub("s", s)
     for a, b in _SKELETON_PAIRS:
         s = s.replace(a, b)
     # A final -er/-or is a vowel in transcription: Clipper → 클리퍼 (keullipeo).
@@ -151,10 +154,16 @@ def skeleton(text: str) -> str:
 
 
 def _name_like(tok: Token) -> bool:
-    """An unknown token that may be a transcribed foreign name."""
+    """An unknown token that may be a transcribed foreign name: a proper noun, a katakana
+    word, or a Korean common noun of three syllables or more that no lexicon holds
+    (kiwipiepy tags 레비트라 and 시알리스 NNG)."""
     if tok.tag == "NNP" or "固有名詞" in tok.tag:
         return True
-    return len(tok.form) >= 3 and all(0x30A0 <= ord(c) <= 0x30FF for c in tok.form)
+    if len(tok.form) < 3:
+        return False
+    if tok.tag == "NNG":
+        return all(0xAC00 <= ord(c) <= 0xD7A3 for c in tok.form)
+    return all(0x30A0 <= ord(c) <= 0x30FF for c in tok.form)
 
 
 _DIGITS_RE = re.compile(r"\d+(?:\.\d+)?")
