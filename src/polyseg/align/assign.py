@@ -138,10 +138,10 @@ TITLES = frozenset(
 
 def _author_lemmas(post: Post, lex: PairLexicon) -> frozenset[str]:
     out: set[str] = set()
-    if post.author and post.author.isascii():
-        # Named in English by a lead-in (see detect.lead_in_author).
+    if post.author.isascii():
+        # Named in English by a lead-in (see detect.lead_in_author), or not at all.
         out.update(t.lemma for t in tokenize_english(post.author) if t.lemma not in TITLES)
-    elif post.author:
+    else:
         names = lex.english_names(post.author)
         for tgt in names:
             out.update(tgt.lemmas)
@@ -230,11 +230,15 @@ def score_candidates(
     speaker: dict[int, frozenset[str]] = {}
     own_speaker: dict[int, frozenset[str]] = {}
     kinds = EVIDENCE - opts.disabled
+    authors: dict[tuple[str, str], frozenset[str]] = {}
     out: list[Candidate] = []
     for group in _groups(sources, opts.merges):
         first = group[0]
-        post = posts[(first.doc_id, first.post_id)]
-        author = _author_lemmas(post, lexicons[first.lang])
+        key = (first.doc_id, first.post_id)
+        post = posts[key]
+        if key not in authors:
+            authors[key] = _author_lemmas(post, lexicons[first.lang])
+        author = authors[key]
         items = [i for s in group for i in src_feats[id(s)]]
         src_len = max(1, sum(char_length(s.text) for s in group))
         asks = any(src_asks[id(s)] for s in group)
