@@ -286,19 +286,46 @@ def test_unknown_names_match_by_transliteration(src: str, name: str) -> None:
     assert any(e.startswith("translit:") and e.endswith(f"={name.lower()}") for e in res.evidence)
 
 
-def test_transcribed_brand_names_tagged_as_common_nouns_match_by_transliteration() -> None:
-    # kiwipiepy tags 레비트라 and 시알리스 NNG; the soft c of Cialis is an s.
-    text = "비아그라, 레비트라, 시알리스와 같은 발기불능제"
-    items = source_items(get_tokenizer("ko").tokenize(text), PairLexicon("ko"))
-    en = english_tokens(tokenize_english("drugs such as Viagra, Levitra and Cialis"), frozenset())
-    got = {e for e in score_pair(items, en).evidence if e.startswith("translit:")}
-    assert got == {
-        "translit:비아그라=viagra",
-        "translit:레비트라=levitra",
-        "translit:시알리스=cialis",
-    }
+def test_a_soft_c_is_an_s_in_transliteration() -> None:
+    items = source_items(get_tokenizer("ja").tokenize("シアリスと同じ薬"), PairLexicon("ja"))
+    en = english_tokens(tokenize_english("drugs such as Cialis"), frozenset())
+    assert "translit:シアリス=cialis" in score_pair(items, en).evidence
     # A hard c stays a k: Clinton is not 신턴.
+    assert skeleton("Cincinnati") == skeleton("신시내티")
     assert skeleton("Clinton") == skeleton("클린턴") != skeleton("신턴")
+
+
+def test_question_words_meet_only_at_the_head_of_a_question() -> None:
+    lex = _lex("ja", {"発売": ["release"], "予定": ["plan"], "会議": ["meeting"]})
+    tok = get_tokenizer("ja")
+
+    def score(src: str, en: str) -> tuple[float, tuple[str, ...]]:
+        items = source_items(tok.tokenize(src), lex)
+        toks = tokenize_english(en)
+        feats = english_tokens(toks, frozenset(), asks_question(en, toks, "en"))
+        res = score_pair(items, feats)
+        return res.score, res.evidence
+
+    got, evidence = score("会議はいつですか？", "When is the meeting?")
+    assert set(evidence) == {"会議=meeting", "ask:いつ=when"}
+    # Not counted as one of the words a rendering must share.
+    only = score_pair(
+        source_items(tok.tokenize("いつ？"), lex),
+        english_tokens(tokenize_english("When?"), frozenset(), True),
+    )
+    assert only.evidence == ("ask:いつ=when",) and only.content_matched == 0
+    # Neither side's question word counts against the other when they do not meet: a
+    # yes-no rendering, or a "when" that is no question.
+    assert (
+        score("会議はいつですか？", "Is the meeting today?")[0]
+        == score("会議ですか？", "Is the meeting today?")[0]
+    )
+    statement = "When the meeting ended, we left."
+    assert "ask:いつ=when" not in score("会議はいつですか？", statement)[1]
+    # 何か "something" and 誰も "nobody" ask nothing.
+    assert not any(i.asks for i in source_items(tok.tokenize("何か会議がありますか？"), lex))
+    ko = source_items(get_tokenizer("ko").tokenize("회의는 언제예요?"), PairLexicon("ko"))
+    assert [i.key for i in ko if i.asks] == ["언제"]
 
 
 def test_disabled_evidence_is_not_used() -> None:

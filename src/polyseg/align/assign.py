@@ -219,11 +219,13 @@ def score_candidates(
         return []
     all_units = [u for us in units.values() for u in us]
     common = common_lemmas([u.tokens for u in all_units if u.kind == "sentence"], opts.common_df)
-    en_feats: dict[int, list[EnTok]] = {id(u): english_tokens(u.tokens, common) for u in all_units}
+    en_asks = {id(u): asks_question(u.text, u.tokens, "en") for u in all_units}
+    en_feats: dict[int, list[EnTok]] = {
+        id(u): english_tokens(u.tokens, common, en_asks[id(u)]) for u in all_units
+    }
     src_feats: dict[int, list[SrcItem]] = {
         id(s): source_items(s.tokens, lexicons[s.lang]) for s in sources
     }
-    en_asks = {id(u): asks_question(u.text, u.tokens, "en") for u in all_units}
     src_asks = {id(s): asks_question(s.text, s.tokens, s.lang) for s in sources}
     en_tag = {id(u): seeks_confirmation(u.text, u.tokens, "en") for u in all_units}
     src_tag = {id(s): seeks_confirmation(s.text, s.tokens, s.lang) for s in sources}

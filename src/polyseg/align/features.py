@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..lexicon import PairLexicon, Target
 from ..script import count_scripts
-from ..tokenize import confirmation_test, light_words, question_test
+from ..tokenize import confirmation_test, interrogatives, light_words, question_test
 from ..tokenize.base import run_is_word, run_key
 from ..tokenize.english import LIGHT, lemma_of
 from ..types import Token
@@ -83,6 +83,15 @@ MONTH_MARKERS = frozenset({"월", "月"})
 # Adverbs and determiners say less about a sentence than nouns and verbs.
 MINOR_TAGS = ("MAG", "MM", "副詞", "連体詞")
 INTERJECTION_TAGS = ("感動詞", "IC")
+# A question word followed by one of these is an indefinite: 何か "something", 誰も
+# "nobody", 누구나 "anyone", 어디든 "anywhere".
+INDEFINITE_MARKS = frozenset(
+    {"か", "も", "でも", "든", "든지", "나", "이나", "도", "라도", "이라도"}
+)
+# English question words, evidence only at the head of a question ("When will it be out?",
+# "Good, how are you?"), where they ask what the source's question word asks.
+WH_WORDS = frozenset({"what", "when", "where", "who", "why", "how", "which"})
+WH_WEIGHT = 0.5
 # A content word the lexicon does not know counts half against coverage: most are gaps of
 # the lexicon (or names with no counterpart), not words the English failed to render.
 UNKNOWN_WEIGHT = 0.5
@@ -112,6 +121,11 @@ class SrcItem:
             return False
         return bool(self.targets or self.number or self.latin or self.origin)
 
+    @property
+    def asks(self) -> bool:
+        """Whether this is a question word (いつ, 언제), whose target is the English one."""
+        return bool(self.targets) and self.targets[0].kind == "ask"
+
 
 @dataclass(frozen=True)
 class EnTok:
@@ -122,6 +136,7 @@ class EnTok:
     month: str = ""
     name: bool = False
     translit: str = ""  # consonant skeleton of a capitalised word (McCain → mkn)
+    wh: bool = False  # a question word at the head of a question
 
 
 _SKELETON_PAIRS = (("ph", "f"), ("ck", "k"), ("sh", "s"), ("ch", "c"), ("th", "t"), ("x", "ks"))
@@ -154,16 +169,13 @@ def skeleton(text: str) -> str:
 
 
 def _name_like(tok: Token) -> bool:
-    """An unknown token that may be a transcribed foreign name: a proper noun, a katakana
-    word, or a Korean common noun of three syllables or more that no lexicon holds
-    (kiwipiepy tags 레비트라 and 시알리스 NNG)."""
+    """An unknown token that may be a transcribed foreign name: a proper noun or a katakana
+    word. (Korean common nouns no lexicon holds are not: kiwipiepy tags some transcribed
+    brand names NNG (레비트라), but without a lexicon every noun is unknown, and their
+    skeletons then meet capitalised English words by chance.)"""
     if tok.tag == "NNP" or "固有名詞" in tok.tag:
         return True
-    if len(tok.form) < 3:
-        return False
-    if tok.tag == "NNG":
-        return all(0xAC00 <= ord(c) <= 0xD7A3 for c in tok.form)
-    return all(0x30A0 <= ord(c) <= 0x30FF for c in tok.form)
+    return len(tok.form) >= 3 and all(0x30A0 <= ord(c) <= 0x30FF for c in tok.form)
 
 
 _DIGITS_RE = re.compile(r"\d+(?:\.\d+)?")
@@ -221,6 +233,7 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
     """Greedy longest-match segmentation of ``tokens`` into evidence items."""
     items: list[SrcItem] = []
     light = light_words(lex.lang)
+    ask = interrogatives(lex.lang)
     i = 0
     n = len(tokens)
     while i < n:
@@ -256,6 +269,13 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
             if targets and (any(t.content for t in tokens[i:j]) or j > i + 1):
                 match = (j, key, targets)
                 break
+        wh = ask.get(tok.lemma) if match is None or match[0] == i + 1 else None
+        if wh and not (i + 1 < n and tokens[i + 1].form in INDEFINITE_MARKS):
+            # いつ, 언제: a question word, which only a question's "when" renders.
+            target = Target(wh, (wh,), 1.0, "ask")
+            items.append(SrcItem(tok.form, WH_WEIGHT, key=tok.lemma, targets=(target,), minor=True))
+            i += 1
+            continue
         if match is not None and match[1] in light:
             i = match[0]  # 말+하다 is the light verb of saying, as 말하다 alone would be
             continue
@@ -342,12 +362,19 @@ def _is_month(tokens: tuple[Token, ...], i: int) -> bool:
     return any(x.tag == "NUM" for x in near)
 
 
-def english_tokens(tokens: tuple[Token, ...], common: frozenset[str]) -> list[EnTok]:
-    """Content tokens of an English unit with their weights (frequent lemmas count half)."""
+def english_tokens(
+    tokens: tuple[Token, ...], common: frozenset[str], question: bool = False
+) -> list[EnTok]:
+    """Content tokens of an English unit with their weights (frequent lemmas count half);
+    for a ``question``, also a question word among its first two words."""
     out: list[EnTok] = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
+        if question and i < 2 and t.form in WH_WORDS:
+            out.append(EnTok(t.form, t.form, WH_WEIGHT, wh=True))
+            i += 1
+            continue
         value, span = _english_number(tokens, i)
         month = str(MONTHS[t.form]) if _is_month(tokens, i) else ""
         if not t.content and value is None and not month:

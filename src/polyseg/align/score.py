@@ -144,7 +144,7 @@ def _best_target(
                 continue
             cover = sum(en[k].weight for k in picks) * tgt.weight
             if cover > best_cover:
-                tag = "name:" if tgt.kind == "name" else ""
+                tag = {"name": "name:", "ask": "ask:"}.get(tgt.kind, "")
                 best_cover = cover
                 best = (picks, tgt.weight, f"{tag}{item.key}={tgt.text}")
         if best is not None:
@@ -179,9 +179,11 @@ def score_pair(
     finds words frequent in the story (the leaders' names, "drum" in a drum story) earns
     half, as those words do on the English side.
     """
-    src_total = sum(i.weight for i in src)
-    en_total = sum(t.weight for t in en)
-    if src_total <= 0 or en_total <= 0:
+    # Question words on either side count only when they meet: 都合はどう？ may be rendered
+    # "does that work with you?" and "How about…?" need not render a どう.
+    src_total = sum(i.weight for i in src if not i.asks)
+    en_total = sum(t.weight for t in en if not t.wh)
+    if not src or not en:
         return PairScore(0.0, 0.0, 0.0, 0, ())
     used = [False] * len(en)
     index = _EnIndex(en)
@@ -222,14 +224,21 @@ def score_pair(
                     break
         if not picks:
             continue
+        if item.asks:
+            src_total += item.weight
         for k in picks:
             used[k] = True
             en_got += en[k].weight * credit
+            if en[k].wh:
+                en_total += en[k].weight
         commonness = max(en[k].weight for k in picks)
         src_got += item.weight * credit * commonness
         evidence.append(label)
-        if not label.startswith("name:"):
+        # Names and question words alone do not make a rendering (see assign).
+        if not label.startswith(("name:", "ask:")):
             content += 1
+    if src_total <= 0 or en_total <= 0:
+        return PairScore(0.0, 0.0, 0.0, 0, ())
     r = src_got / src_total
     p = en_got / en_total
     score = 0.0 if r <= 0 or p <= 0 else 2 * p * r / (p + r)

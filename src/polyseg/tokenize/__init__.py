@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from types import ModuleType
 from typing import cast
 
 from ..types import Token
@@ -57,10 +58,20 @@ def light_words(lang: str) -> frozenset[str]:
 _MODULES = {"ko": "korean", "ja": "japanese", "en": "english"}
 
 
+def _module(lang: str) -> ModuleType:
+    """The tokenizer module of ``lang`` (ko, ja; anything else: en)."""
+    return importlib.import_module(f"{__name__}.{_MODULES.get(lang, 'english')}")
+
+
 def _language_function(lang: str, name: str) -> Callable[..., bool]:
-    """The function ``name`` of the module of ``lang`` (ko, ja; anything else: en)."""
-    module = importlib.import_module(f"{__name__}.{_MODULES.get(lang, 'english')}")
-    return cast("Callable[..., bool]", getattr(module, name))
+    """The function ``name`` of the module of ``lang``."""
+    return cast("Callable[..., bool]", getattr(_module(lang), name))
+
+
+def interrogatives(lang: str) -> dict[str, str]:
+    """Question words of ``lang`` (lemmas) and the English word that asks the same
+    (언제, いつ → when); none for English."""
+    return cast("dict[str, str]", getattr(_module(lang), "INTERROGATIVES", {}))
 
 
 def question_test(lang: str) -> Callable[[tuple[Token, ...]], bool]:
@@ -74,4 +85,11 @@ def confirmation_test(lang: str) -> Callable[[str, tuple[Token, ...]], bool]:
     return _language_function(lang, "seeks_confirmation")
 
 
-__all__ = ["Tokenizer", "confirmation_test", "get_tokenizer", "light_words", "question_test"]
+__all__ = [
+    "Tokenizer",
+    "confirmation_test",
+    "get_tokenizer",
+    "interrogatives",
+    "light_words",
+    "question_test",
+]

@@ -41,10 +41,29 @@ QUESTION_PARTICLES = frozenset({"か", "かな", "かしら"})
 # statement put as a question, which English renders either way ("…, right?", "You only like
 # pho.").
 CONFIRMATION_AUXILIARIES = frozenset({"でしょ", "でしょう", "だろ", "だろう"})
-# Question words: a suggestion that holds one asks (どうしようか "what shall we do?").
-QUESTION_WORDS = frozenset(
-    "何 なに なん どう どこ いつ 誰 だれ どれ どちら どっち なぜ 何故 どの どんな いくら".split()
-)
+# Question words and the English word that asks the same (a 何か "something" or a 誰も
+# "nobody" is none: see features.source_items). A suggestion that holds one asks
+# (どうしようか "what shall we do?").
+INTERROGATIVES = {
+    "何": "what",
+    "なに": "what",
+    "なん": "what",
+    "どんな": "what",
+    "いつ": "when",
+    "どこ": "where",
+    "誰": "who",
+    "だれ": "who",
+    "なぜ": "why",
+    "何故": "why",
+    "どうして": "why",
+    "どう": "how",
+    "いくら": "how",
+    "どれ": "which",
+    "どちら": "which",
+    "どっち": "which",
+    "どの": "which",
+}
+QUESTION_WORDS = frozenset(INTERROGATIVES)
 NAME_POS = {
     "person": "名詞,固有名詞,人名,一般",
     "place": "名詞,固有名詞,地名,一般",

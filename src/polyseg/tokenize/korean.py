@@ -29,6 +29,21 @@ LIGHT = frozenset(
     대부분 이후 일부 여부""".split()
 )
 
+# Question words and the English word that asks the same.
+INTERROGATIVES = {
+    "무엇": "what",
+    "뭐": "what",
+    "무슨": "what",
+    "어떤": "what",
+    "언제": "when",
+    "어디": "where",
+    "누구": "who",
+    "왜": "why",
+    "어떻게": "how",
+    "얼마": "how",
+    "어느": "which",
+}
+
 # Interrogative final endings, for a question without a question mark (갈까., 그런가.,
 # 괜찮으신가요., 가니., 먹었냐.); kiwipiepy writes a bare final consonant as a jamo (ᆯ까).
 QUESTION_ENDINGS = ("까", "까요", "가", "가요", "니", "냐", "나요")
