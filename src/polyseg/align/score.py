@@ -231,7 +231,7 @@ def score_pair(
             en_got += en[k].weight * credit
             if en[k].wh:
                 en_total += en[k].weight
-        commonness = max(en[k].weight for k in picks)
+        commonness = 1.0 if item.asks else max(en[k].weight for k in picks)
         src_got += item.weight * credit * commonness
         evidence.append(label)
         # Names and question words alone do not make a rendering (see assign).
