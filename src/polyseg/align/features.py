@@ -21,7 +21,7 @@ from ..lexicon import PairLexicon, Target
 from ..script import count_scripts
 from ..tokenize import confirmation_test, interrogatives, light_words, question_test
 from ..tokenize.base import run_is_word, run_key
-from ..tokenize.english import LIGHT, lemma_of
+from ..tokenize.english import LIGHT, WH_WORDS, lemma_of
 from ..types import Token
 
 MONTHS = {
@@ -88,9 +88,9 @@ INTERJECTION_TAGS = ("感動詞", "IC")
 INDEFINITE_MARKS = frozenset(
     {"か", "も", "でも", "든", "든지", "나", "이나", "도", "라도", "이라도"}
 )
-# English question words, evidence only at the head of a question ("When will it be out?",
-# "Good, how are you?"), where they ask what the source's question word asks.
-WH_WORDS = frozenset({"what", "when", "where", "who", "why", "how", "which"})
+# English question words (english.WH_WORDS) are evidence only at the head of a question
+# ("When will it be out?", "Good, how are you?"), where they ask what the source's question
+# word asks.
 WH_WEIGHT = 0.5
 # A content word the lexicon does not know counts half against coverage: most are gaps of
 # the lexicon (or names with no counterpart), not words the English failed to render.

@@ -46,7 +46,9 @@ LIGHT = frozenset(
 
 # A reported question: "asked whether", "I wonder if".
 QUESTION_VERBS = frozenset({"ask", "wonder"})
-QUESTION_WORDS = frozenset("whether if why what how when where who which".split())
+# Words that ask: at the head of a question ("When will it be out?") they say what it asks.
+WH_WORDS = frozenset("why what how when where who which".split())
+QUESTION_WORDS = WH_WORDS | {"whether", "if"}
 
 
 # A tag that asks the listener to agree: "…, right?", "…, isn't it?", "…, you know?".
