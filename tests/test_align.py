@@ -757,7 +757,7 @@ def test_a_quote_of_two_sentences_is_not_the_rendering_of_one_of_them(story, tmp
 
 
 def test_an_interjection_is_not_a_word_the_rendering_must_share() -> None:
-    lex = _lex("ja", {"いや": ["oh"], "大丈夫": ["okay"], "今日": ["today"]})
+    lex = _lex("ja", {"いや": ["no"], "大丈夫": ["okay"], "今日": ["today"]})
     post = Post("a", "p1", "ja", "embed", 1, ((0, 7),))
 
     # (one_word_score=1.0: without the allowance for one word carrying a short rendering)
@@ -769,10 +769,26 @@ def test_an_interjection_is_not_a_word_the_rendering_must_share() -> None:
         links = align_story([src], {("a", "p1"): post}, units, {"ja": lex}, opts)
         return [lk.tgt.text for lk in links]
 
-    # いや "no" has no English content word to find; 大丈夫 = okay is the one word to share.
+    # いや = no is an interjection: 大丈夫 = okay is the one word to share.
     assert linked("いや、大丈夫。") == ["No, it's okay."]
     # 今日 is a word the rendering would have to render too: one shared word is not enough.
     assert linked("今日は大丈夫。") == []
+
+
+def test_no_as_an_answer_renders_iie_and_aniyo() -> None:
+    ja = _lex("ja", {"いいえ": ["no"], "大丈夫": ["fine"]})
+    en = english_tokens(tokenize_english("No, I'm fine."), frozenset())
+    got = score_pair(source_items(get_tokenizer("ja").tokenize("いいえ、大丈夫です。"), ja), en)
+    # Every English word is explained: "No" is no longer a stop word left over.
+    assert set(got.evidence) == {"いいえ=no", "大丈夫=fine"} and got.en_cover == 1.0
+    # A "no" before a noun is no answer: nothing for いいえ to find.
+    en = english_tokens(tokenize_english("No problem is too small."), frozenset())
+    items = source_items(get_tokenizer("ja").tokenize("いいえ。"), ja)
+    assert score_pair(items, en).evidence == ()
+    ko = _lex("ko", {"아니요": ["no"], "괜찮다": ["fine"]})
+    items = source_items(get_tokenizer("ko").tokenize("아니요, 괜찮아요."), ko)
+    en = english_tokens(tokenize_english("No, I'm fine."), frozenset())
+    assert set(score_pair(items, en).evidence) == {"아니요=no", "괜찮다=fine"}
 
 
 def test_adverbs_and_words_the_lexicon_lacks_are_not_words_the_rendering_must_share() -> None:

@@ -109,6 +109,24 @@ def test_english_contractions_split_into_function_words() -> None:
     assert [t.form for t in tokenize_english("O'Neill said")] == ["o'neill", "said"]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("No, never.", [True, True]),
+        ('"Nope," she said.', [True, False, False]),
+        ("No not at all.", [True, False, False, False]),
+        ("No one knew.", [False, True, True]),
+        ("No problem.", [False, True]),
+        ("I said no.", [False, False, False]),
+    ],
+)
+def test_no_as_an_answer_is_a_content_word(text: str, content: list[bool]) -> None:
+    # "No" answering (いいえ、一度も。 ↔ "No, never.") renders いいえ as "yes" renders はい.
+    tokens = tokenize_english(text)
+    assert [t.content for t in tokens] == content
+    assert all(t.lemma == "no" for t in tokens if t.content and t.form in ("no", "nope"))
+
+
 def test_the_user_dictionary_cache_keeps_the_most_recently_used(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from polyseg.tokenize import japanese
 

@@ -44,6 +44,13 @@ LIGHT = frozenset(
     """.split()
 )
 
+# "No" as an answer ("No, never.", "Nope."): a word of its own, as "yes" is, that renders
+# いいえ and 아니요 ("No not at all." too); "no" before a noun ("No one knew") stays a stop
+# word.
+_ANSWER_NO_RE = re.compile(
+    r"(?:no|nope)(?=\s*(?:[,.!;:\u2026\"\u201d]|$)|\s+(?:no|not)\b)", re.IGNORECASE
+)
+
 # A reported question: "asked whether", "I wonder if".
 QUESTION_VERBS = frozenset({"ask", "wonder"})
 # Words that ask: at the head of a question ("When will it be out?") they say what it asks.
@@ -132,6 +139,8 @@ def tokenize_english(text: str) -> tuple[Token, ...]:
             tag = "ACR" if acronym else ("CAP" if raw[0].isupper() else "W")
             lemma = form if acronym else lemma_of(form)
         content = tag in ("NUM", "ACR") or (form not in STOPWORDS and lemma not in STOPWORDS)
+        if not out and form in ("no", "nope") and _ANSWER_NO_RE.match(text, m.start()):
+            lemma, content = "no", True
         out.append(Token(form, tag, lemma, m.start(), end, content=content))
         if ending is not None:
             out.append(ending)
