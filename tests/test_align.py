@@ -13,7 +13,7 @@ from polyseg.align.features import (
     skeleton,
     source_items,
 )
-from polyseg.align.score import score_pair
+from polyseg.align.score import PairScore, score_pair
 from polyseg.lexicon import PairLexicon, Target
 from polyseg.pipeline import Config, align_all, prepare
 from polyseg.tokenize import get_tokenizer
@@ -330,6 +330,38 @@ def test_question_words_meet_only_at_the_head_of_a_question() -> None:
     assert [i.key for i in ko if i.asks] == ["언제"]
 
 
+def test_verbs_of_saying_meet_only_each_other() -> None:
+    lex = _lex("ja", {"わかる": ["see"], "会議": ["meeting"], "言う": ["tell"]})
+    tok = get_tokenizer("ja")
+    # Evidence comes from the lexicon: without a row for 言う there is none.
+    bare = _lex("ja", {"わかる": ["see"]})
+    assert not any(i.meets for i in source_items(tok.tokenize("言いたいことわかるよ。"), bare))
+
+    def score(src: str, en: str) -> PairScore:
+        return score_pair(
+            source_items(tok.tokenize(src), lex), english_tokens(tokenize_english(en), frozenset())
+        )
+
+    said = score("言いたいことわかるよ。", "I see what you are saying.")
+    assert set(said.evidence) == {"わかる=see", "say:言う=say"}
+    # It raises the score, but is not one of the words a rendering must share.
+    assert said.score > score("わかるよ。", "I see what you are saying.").score
+    assert said.content_matched == 1
+    # Attribution ("…," he said) renders no saying; an unmatched 言う costs nothing either.
+    assert (
+        score("会議だ。", "It's the meeting, he said.").score
+        == score("会議だ。", "It's the meeting.").score
+    )
+    assert (
+        score("会議だと言った。", "It's the meeting.").score
+        == score("会議だ。", "It's the meeting.").score
+    )
+    # 말+하다 is found as the lexicon's 말하다.
+    ko_lex = _lex("ko", {"말하다": ["tell"]})
+    ko = source_items(get_tokenizer("ko").tokenize("그렇게 말했어요."), ko_lex)
+    assert [(i.key, i.meets) for i in ko if i.key] == [("말하다", True)]
+
+
 def test_disabled_evidence_is_not_used() -> None:
     items = source_items(get_tokenizer("ko").tokenize("1942년 탄광"), KO_LEX)
     en = english_tokens(tokenize_english("the 1942 coal mine"), frozenset())
@@ -393,11 +425,11 @@ def test_runs_across_particles_and_endings_are_not_words(
 
 
 def test_light_verbs_split_over_tokens_are_not_evidence() -> None:
-    # 말했다 is 말/하/었/다: the run 말+하다 is the light verb of saying, which English
-    # renders with the stop word "said"; neither it nor 있다 (있/다) may count as a word.
+    # 말했다 is 말/하/었/다: the run 말+하다 is the verb of saying, which only an English
+    # "say" meets (not "tell", not 말 "horse" or "word"); 있다 (있/다) is no word at all.
     lex = _lex("ko", {"말하다": ["tell"], "있다": ["exist"], "정부": ["government"]})
     items = source_items(get_tokenizer("ko").tokenize("정부는 문제가 있다고 말했다."), lex)
-    assert [i.key for i in items if i.key] == ["정부"]
+    assert [(i.key, i.meets) for i in items if i.key] == [("정부", False), ("말하다", True)]
 
 
 @pytest.mark.parametrize(

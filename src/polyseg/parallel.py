@@ -291,7 +291,7 @@ def glossary_score(
     Items and tokens that share no lookup key with the other side can never be matched by
     ``score_pair`` (every way it matches — lemma, form, stem, number, month, Latin,
     loanword origin — is a key), so they are replaced by one inert placeholder carrying
-    their weight: the score is the same and the matcher does a fraction of the work. When
+    their weight (none for those that count only when met, ``SrcItem.meets``): the score is the same and the matcher does a fraction of the work. When
     the upper bound from the keys alone is below ``floor``, the score is taken as 0.
     """
     ekeys = ens[0].keys if len(ens) == 1 else frozenset().union(*(e.keys for e in ens))
@@ -303,7 +303,7 @@ def glossary_score(
     for s in srcs:
         for it, k in zip(s.items, s.item_keys, strict=True):
             if k.isdisjoint(ekeys):
-                lost_s += it.weight
+                lost_s += 0.0 if it.meets else it.weight  # unmet, it counts for nothing
             else:
                 items.append(it)
                 got_s += it.weight
@@ -312,7 +312,7 @@ def glossary_score(
     for e in ens:
         for t, k in zip(e.toks, e.tok_keys, strict=True):
             if k.isdisjoint(skeys):
-                lost_e += t.weight
+                lost_e += 0.0 if t.meets else t.weight
             else:
                 toks.append(t)
                 got_e += t.weight

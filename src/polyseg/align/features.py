@@ -19,9 +19,15 @@ from functools import lru_cache
 
 from ..lexicon import PairLexicon, Target
 from ..script import count_scripts
-from ..tokenize import confirmation_test, interrogatives, light_words, question_test
+from ..tokenize import (
+    confirmation_test,
+    interrogatives,
+    light_words,
+    question_test,
+    saying_verbs,
+)
 from ..tokenize.base import run_is_word, run_key
-from ..tokenize.english import LIGHT, WH_WORDS, lemma_of
+from ..tokenize.english import LIGHT, SAYING, WH_WORDS, lemma_of
 from ..types import Token
 
 MONTHS = {
@@ -88,10 +94,12 @@ INTERJECTION_TAGS = ("感動詞", "IC")
 INDEFINITE_MARKS = frozenset(
     {"か", "も", "でも", "든", "든지", "나", "이나", "도", "라도", "이라도"}
 )
-# English question words (english.WH_WORDS) are evidence only at the head of a question
-# ("When will it be out?", "Good, how are you?"), where they ask what the source's question
-# word asks.
-WH_WEIGHT = 0.5
+# Words that count only where both sides have one (``MEET_KINDS``): question words, evidence
+# only at the head of an English question ("When will it be out?", "Good, how are you?"),
+# where they ask what the source's question word asks; and verbs of saying (言う, 말하다 and
+# "say", which English attribution puts in sentences that render no saying: "…," Kim said).
+MEET_WEIGHT = 0.5
+MEET_KINDS = frozenset({"ask", "say"})
 # A content word the lexicon does not know counts half against coverage: most are gaps of
 # the lexicon (or names with no counterpart), not words the English failed to render.
 UNKNOWN_WEIGHT = 0.5
@@ -126,6 +134,12 @@ class SrcItem:
         """Whether this is a question word (いつ, 언제), whose target is the English one."""
         return bool(self.targets) and self.targets[0].kind == "ask"
 
+    @property
+    def meets(self) -> bool:
+        """Whether this counts only when the English has its counterpart: a question word or
+        a verb of saying."""
+        return bool(self.targets) and self.targets[0].kind in MEET_KINDS
+
 
 @dataclass(frozen=True)
 class EnTok:
@@ -136,7 +150,9 @@ class EnTok:
     month: str = ""
     name: bool = False
     translit: str = ""  # consonant skeleton of a capitalised word (McCain → mkn)
-    wh: bool = False  # a question word at the head of a question
+    # counts only when a source item meets it: a question word at the head of a question,
+    # a verb of saying
+    meets: bool = False
 
 
 _SKELETON_PAIRS = (("ph", "f"), ("ck", "k"), ("sh", "s"), ("ch", "c"), ("th", "t"), ("x", "ks"))
@@ -234,6 +250,7 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
     items: list[SrcItem] = []
     light = light_words(lex.lang)
     ask = interrogatives(lex.lang)
+    saying = saying_verbs(lex.lang)
     i = 0
     n = len(tokens)
     while i < n:
@@ -273,8 +290,18 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
         if wh and not (i + 1 < n and tokens[i + 1].form in INDEFINITE_MARKS):
             # いつ, 언제: a question word, which only a question's "when" renders.
             target = Target(wh, (wh,), 1.0, "ask")
-            items.append(SrcItem(tok.form, WH_WEIGHT, key=tok.lemma, targets=(target,), minor=True))
+            items.append(
+                SrcItem(tok.form, MEET_WEIGHT, key=tok.lemma, targets=(target,), minor=True)
+            )
             i += 1
+            continue
+        said = match[1] if match is not None else tok.lemma
+        if said in saying and (match is not None or lex.lookup(said)):
+            # 言いたいこと ↔ "what you are saying": only an English "say" renders a verb of
+            # saying the lexicon knows (whatever its rows: "say" is a stop word).
+            target = Target("say", ("say",), 1.0, "say")
+            items.append(SrcItem(tok.form, MEET_WEIGHT, key=said, targets=(target,), minor=True))
+            i = match[0] if match is not None else i + 1
             continue
         if match is not None and match[1] in light:
             i = match[0]  # 말+하다 is the light verb of saying, as 말하다 alone would be
@@ -372,7 +399,11 @@ def english_tokens(
     while i < len(tokens):
         t = tokens[i]
         if question and i < 2 and t.form in WH_WORDS:
-            out.append(EnTok(t.form, t.form, WH_WEIGHT, wh=True))
+            out.append(EnTok(t.form, t.form, MEET_WEIGHT, meets=True))
+            i += 1
+            continue
+        if t.lemma in SAYING:
+            out.append(EnTok(t.form, t.lemma, MEET_WEIGHT, meets=True))
             i += 1
             continue
         value, span = _english_number(tokens, i)

@@ -144,7 +144,7 @@ def _best_target(
                 continue
             cover = sum(en[k].weight for k in picks) * tgt.weight
             if cover > best_cover:
-                tag = {"name": "name:", "ask": "ask:"}.get(tgt.kind, "")
+                tag = {"name": "name:", "ask": "ask:", "say": "say:"}.get(tgt.kind, "")
                 best_cover = cover
                 best = (picks, tgt.weight, f"{tag}{item.key}={tgt.text}")
         if best is not None:
@@ -179,10 +179,11 @@ def score_pair(
     finds words frequent in the story (the leaders' names, "drum" in a drum story) earns
     half, as those words do on the English side.
     """
-    # Question words on either side count only when they meet: 都合はどう？ may be rendered
-    # "does that work with you?" and "How about…?" need not render a どう.
-    src_total = sum(i.weight for i in src if not i.asks)
-    en_total = sum(t.weight for t in en if not t.wh)
+    # Question words and verbs of saying on either side count only when they meet: 都合は
+    # どう？ may be rendered "does that work with you?" and "How about…?" need not render a
+    # どう (see features.MEET_KINDS).
+    src_total = sum(i.weight for i in src if not i.meets)
+    en_total = sum(t.weight for t in en if not t.meets)
     if not src or not en:
         return PairScore(0.0, 0.0, 0.0, 0, ())
     used = [False] * len(en)
@@ -224,18 +225,19 @@ def score_pair(
                     break
         if not picks:
             continue
-        if item.asks:
+        if item.meets:
             src_total += item.weight
         for k in picks:
             used[k] = True
             en_got += en[k].weight * credit
-            if en[k].wh:
+            if en[k].meets:
                 en_total += en[k].weight
-        commonness = 1.0 if item.asks else max(en[k].weight for k in picks)
+        commonness = 1.0 if item.meets else max(en[k].weight for k in picks)
         src_got += item.weight * credit * commonness
         evidence.append(label)
-        # Names and question words alone do not make a rendering (see assign).
-        if not label.startswith(("name:", "ask:")):
+        # Names, question words and verbs of saying alone do not make a rendering (see
+        # assign).
+        if not label.startswith(("name:", "ask:", "say:")):
             content += 1
     if src_total <= 0 or en_total <= 0:
         return PairScore(0.0, 0.0, 0.0, 0, ())

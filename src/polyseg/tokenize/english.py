@@ -51,6 +51,9 @@ _ANSWER_NO_RE = re.compile(
     r"(?:no|nope)(?=\s*(?:[,.!;:\u2026\"\u201d]|$)|\s+(?:no|not)\b)", re.IGNORECASE
 )
 
+# The verb of saying (a stop word): evidence only where the source has one (言う, 말하다).
+SAYING = frozenset({"say"})
+
 # A reported question: "asked whether", "I wonder if".
 QUESTION_VERBS = frozenset({"ask", "wonder"})
 # Words that ask: at the head of a question ("When will it be out?") they say what it asks.
