@@ -17,7 +17,7 @@ from polyseg.align.score import PairScore, score_pair
 from polyseg.lexicon import PairLexicon, Target
 from polyseg.pipeline import Config, align_all, prepare
 from polyseg.tokenize import get_tokenizer
-from polyseg.tokenize.english import tokenize_english
+from polyseg.tokenize.english import is_stop_target, target_lemmas, tokenize_english
 from polyseg.types import Link, Post, Sentence
 
 
@@ -25,10 +25,12 @@ def _lex(lang: str, rows: dict[str, list[str]], names: dict[str, str] | None = N
     lex = PairLexicon(lang)
     for src, targets in rows.items():
         kind = "name" if names and src in names else "word"
-        lex.index[src] = [
-            Target(t, tuple(x.lemma for x in tokenize_english(t) if x.content), 1.0, kind)
-            for t in targets
-        ]
+        lex.index[src] = []
+        for t in targets:
+            lemmas = target_lemmas(t)
+            lex.index[src].append(
+                Target(t, lemmas, 1.0, "stop" if is_stop_target(lemmas) else kind)
+            )
     lex.names.update(names or {})
     return lex
 
@@ -330,11 +332,11 @@ def test_question_words_meet_only_at_the_head_of_a_question() -> None:
     assert [i.key for i in ko if i.asks] == ["언제"]
 
 
-def test_verbs_of_saying_meet_only_each_other() -> None:
-    lex = _lex("ja", {"わかる": ["see"], "会議": ["meeting"], "言う": ["tell"]})
+def test_stop_word_renderings_meet_only_each_other() -> None:
+    lex = _lex("ja", {"わかる": ["see"], "会議": ["meeting"], "言う": ["say"]})
     tok = get_tokenizer("ja")
-    # Evidence comes from the lexicon: without a row for 言う there is none.
-    bare = _lex("ja", {"わかる": ["see"]})
+    # Evidence comes from the lexicon: without a row 言う = say there is none.
+    bare = _lex("ja", {"わかる": ["see"], "言う": ["tell"]})
     assert not any(i.meets for i in source_items(tok.tokenize("言いたいことわかるよ。"), bare))
 
     def score(src: str, en: str) -> PairScore:
@@ -343,7 +345,7 @@ def test_verbs_of_saying_meet_only_each_other() -> None:
         )
 
     said = score("言いたいことわかるよ。", "I see what you are saying.")
-    assert set(said.evidence) == {"わかる=see", "say:言う=say"}
+    assert set(said.evidence) == {"わかる=see", "stop:言う=say"}
     # It raises the score, but is not one of the words a rendering must share.
     assert said.score > score("わかるよ。", "I see what you are saying.").score
     assert said.content_matched == 1
@@ -356,10 +358,25 @@ def test_verbs_of_saying_meet_only_each_other() -> None:
         score("会議だと言った。", "It's the meeting.").score
         == score("会議だ。", "It's the meeting.").score
     )
-    # 말+하다 is found as the lexicon's 말하다.
-    ko_lex = _lex("ko", {"말하다": ["tell"]})
-    ko = source_items(get_tokenizer("ko").tokenize("그렇게 말했어요."), ko_lex)
-    assert [(i.key, i.meets) for i in ko if i.key] == [("말하다", True)]
+    # 말+하다 is found as the lexicon's 말하다; 다시 (a light word) = again, 더 = more.
+    ko_lex = _lex("ko", {"말하다": ["say"], "다시": ["again"], "더": ["more"]})
+    ko = source_items(get_tokenizer("ko").tokenize("다시 말했어요."), ko_lex)
+    assert [(i.key, i.meets) for i in ko if i.key] == [("다시", True), ("말하다", True)]
+    en = english_tokens(tokenize_english("Let's meet again, she said, once more."), frozenset())
+    got = score_pair(source_items(get_tokenizer("ko").tokenize("다시 하자."), ko_lex), en)
+    assert set(got.evidence) == {"stop:다시=again"} and got.content_matched == 0
+    # The unmet "said" and "more" cost nothing.
+    items = source_items(get_tokenizer("ko").tokenize("다시 하자."), ko_lex)
+    assert (
+        got.score
+        == score_pair(
+            items, english_tokens(tokenize_english("Let's meet again."), frozenset())
+        ).score
+    )
+    # A word with renderings of both kinds counts whether its stop word meets or not.
+    ja = _lex("ja", {"前": ["front", "before"]})
+    item = source_items(tok.tokenize("前に"), ja)[0]
+    assert not item.meets and [t.kind for t in item.targets] == ["word", "stop"]
 
 
 def test_disabled_evidence_is_not_used() -> None:
@@ -426,8 +443,8 @@ def test_runs_across_particles_and_endings_are_not_words(
 
 def test_light_verbs_split_over_tokens_are_not_evidence() -> None:
     # 말했다 is 말/하/었/다: the run 말+하다 is the verb of saying, which only an English
-    # "say" meets (not "tell", not 말 "horse" or "word"); 있다 (있/다) is no word at all.
-    lex = _lex("ko", {"말하다": ["tell"], "있다": ["exist"], "정부": ["government"]})
+    # "say" meets (not 말 "horse" or "word"); 있다 (있/다) is no word at all.
+    lex = _lex("ko", {"말하다": ["tell", "say"], "있다": ["exist"], "정부": ["government"]})
     items = source_items(get_tokenizer("ko").tokenize("정부는 문제가 있다고 말했다."), lex)
     assert [(i.key, i.meets) for i in items if i.key] == [("정부", False), ("말하다", True)]
 

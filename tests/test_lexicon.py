@@ -50,6 +50,24 @@ def test_bad_rows_stop_with_file_and_line(tmp_path: Path, row: str, problem: str
     assert problem in str(err.value)
 
 
+def test_a_target_of_stop_words_that_render_a_word_is_a_row_of_its_own_kind(
+    tmp_path: Path,
+) -> None:
+    # "again", "say", "the other" are stop words, but render 다시, 말하다, 다른; "the" renders
+    # nothing (see test_bad_rows_stop_with_file_and_line).
+    path = _write(
+        tmp_path / "user.ko-en.tsv",
+        "다시\tagain\tword\tadv\t1\tuser\t\t\n"
+        "말하다\tsay\tword\tverb\t1\tuser\t\t\n"
+        "다른\tthe other\tword\tadj\t1\tuser\t\t\n"
+        "말하다\ttell\tword\tverb\t1\tuser\t\t\n",
+    )
+    ko = load_lexicons([path], shipped=False).for_lang("ko")
+    assert [(t.lemmas, t.kind) for t in ko.lookup("다시")] == [(("again",), "stop")]
+    assert [(t.lemmas, t.kind) for t in ko.lookup("다른")] == [(("other",), "stop")]
+    assert [(t.text, t.kind) for t in ko.lookup("말하다")] == [("say", "stop"), ("tell", "word")]
+
+
 def test_bad_header(tmp_path: Path) -> None:
     path = _write(tmp_path / "x.ko-en.tsv", "", header="src\ttgt\n")
     with pytest.raises(LexiconError, match=r"x\.ko-en\.tsv:2: header must start with"):

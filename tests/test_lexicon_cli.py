@@ -114,13 +114,18 @@ def test_check_warns_about_sources_the_tokenizer_cannot_match(tmp_path: Path) ->
         "것\tthing\tword\tnoun\t1\tuser\t\t\n"
         "발표하다\tannounce\tword\tverb\t1\tuser\t\t\n"
         "다카이치\tTakaichi\tname\tperson\t1\tuser\t\t\n"
-        "주의\tcaution\tword\tnoun\t1\tuser\t\t\n",
+        "주의\tcaution\tword\tnoun\t1\tuser\t\t\n"
+        "다시\tagain\tword\tadv\t1\tuser\t\t\n"
+        "다시\trepeat\tword\tadv\t1\tuser\t\t\n",
     )
     res = invoke("check", path)
     assert res.exit_code == 0, res.output  # warnings only
     assert f"{path}:3: warning: source '갔다' is not matchable: it tokenizes to 가/VV" in res.stdout
     assert f"{path}:4: warning: source '것' is a light word (것/NNB)" in res.stdout
     assert ":5:" not in res.stdout and ":6:" not in res.stdout and ":7:" not in res.stdout
+    # A light word may have a stop-word rendering (다시 = again), never a content one.
+    assert ":8:" not in res.stdout
+    assert f"{path}:9: warning: source '다시' is a light word" in res.stdout
 
 
 def test_check_bad_header_not_utf8_and_missing_path(tmp_path: Path) -> None:

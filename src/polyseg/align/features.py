@@ -19,15 +19,9 @@ from functools import lru_cache
 
 from ..lexicon import PairLexicon, Target
 from ..script import count_scripts
-from ..tokenize import (
-    confirmation_test,
-    interrogatives,
-    light_words,
-    question_test,
-    saying_verbs,
-)
+from ..tokenize import confirmation_test, interrogatives, light_words, question_test
 from ..tokenize.base import run_is_word, run_key
-from ..tokenize.english import LIGHT, SAYING, WH_WORDS, lemma_of
+from ..tokenize.english import LIGHT, MEETABLE, WH_WORDS, lemma_of
 from ..types import Token
 
 MONTHS = {
@@ -96,10 +90,11 @@ INDEFINITE_MARKS = frozenset(
 )
 # Words that count only where both sides have one (``MEET_KINDS``): question words, evidence
 # only at the head of an English question ("When will it be out?", "Good, how are you?"),
-# where they ask what the source's question word asks; and verbs of saying (言う, 말하다 and
-# "say", which English attribution puts in sentences that render no saying: "…," Kim said).
+# where they ask what the source's question word asks; and lexicon targets made of stop
+# words (english.MEETABLE: 말하다 = say, 다시 = again, もっと = more), which are in most
+# English sentences ("…," Kim said) whether they render anything or not.
 MEET_WEIGHT = 0.5
-MEET_KINDS = frozenset({"ask", "say"})
+MEET_KINDS = frozenset({"ask", "stop"})
 # A content word the lexicon does not know counts half against coverage: most are gaps of
 # the lexicon (or names with no counterpart), not words the English failed to render.
 UNKNOWN_WEIGHT = 0.5
@@ -137,7 +132,7 @@ class SrcItem:
     @property
     def meets(self) -> bool:
         """Whether this counts only when the English has its counterpart: a question word or
-        a verb of saying."""
+        a word whose renderings are all stop words (다시 = again)."""
         return bool(self.targets) and self.targets[0].kind in MEET_KINDS
 
 
@@ -151,7 +146,7 @@ class EnTok:
     name: bool = False
     translit: str = ""  # consonant skeleton of a capitalised word (McCain → mkn)
     # counts only when a source item meets it: a question word at the head of a question,
-    # a verb of saying
+    # a meetable stop word (said, again)
     meets: bool = False
 
 
@@ -250,7 +245,6 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
     items: list[SrcItem] = []
     light = light_words(lex.lang)
     ask = interrogatives(lex.lang)
-    saying = saying_verbs(lex.lang)
     i = 0
     n = len(tokens)
     while i < n:
@@ -295,13 +289,25 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
             )
             i += 1
             continue
-        said = match[1] if match is not None else tok.lemma
-        if said in saying and (match is not None or lex.lookup(said)):
-            # 言いたいこと ↔ "what you are saying": only an English "say" renders a verb of
-            # saying the lexicon knows (whatever its rows: "say" is a stop word).
-            target = Target("say", ("say",), 1.0, "say")
-            items.append(SrcItem(tok.form, MEET_WEIGHT, key=said, targets=(target,), minor=True))
-            i = match[0] if match is not None else i + 1
+        stops: list[Target] = []
+        if match is None:
+            # A function word (말하다 is 말+하다, 言う and 다시 are light) may still have rows
+            # whose targets are stop words.
+            if tok.form.strip() and run_is_word(tokens[i : i + 1]):
+                key = run_key(tokens[i : i + 1])
+                lone = lex.lookup(key) or lex.lookup(tok.form)
+                stops = [t for t in lone if t.kind == "stop"]
+            span = i + 1
+        else:
+            key = match[1]
+            stops = [t for t in match[2] if t.kind == "stop"]
+            span = match[0]
+        if stops and (match is None or key in light or len(stops) == len(match[2])):
+            # 言いたいこと ↔ "what you are saying", 다시 ↔ "again": a word rendered by stop
+            # words only is evidence where the English has one.
+            text = "".join(t.form for t in tokens[i:span])
+            items.append(SrcItem(text, MEET_WEIGHT, key=key, targets=tuple(stops), minor=True))
+            i = span
             continue
         if match is not None and match[1] in light:
             i = match[0]  # 말+하다 is the light verb of saying, as 말하다 alone would be
@@ -315,8 +321,9 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
                     text,
                     0.6 if minor else 1.0,
                     key=key,
-                    targets=tuple(targets),
-                    name=all(t.kind == "name" for t in targets),
+                    # stop-word targets last: the item counts whether they meet or not
+                    targets=tuple(sorted(targets, key=lambda t: t.kind == "stop")),
+                    name=all(t.kind in ("name", "stop") for t in targets),
                     latin=text.lower() if text.isascii() else "",
                     interjection=j == i + 1 and tok.tag.startswith(INTERJECTION_TAGS),
                     minor=minor,
@@ -402,7 +409,7 @@ def english_tokens(
             out.append(EnTok(t.form, t.form, MEET_WEIGHT, meets=True))
             i += 1
             continue
-        if t.lemma in SAYING:
+        if t.form in MEETABLE or t.lemma in MEETABLE:
             out.append(EnTok(t.form, t.lemma, MEET_WEIGHT, meets=True))
             i += 1
             continue

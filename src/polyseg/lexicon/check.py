@@ -17,6 +17,7 @@ from pathlib import Path
 from ..errors import LexiconError
 from ..tokenize import get_tokenizer, light_words
 from ..tokenize.base import run_is_word, run_key
+from ..tokenize.english import is_stop_target, target_lemmas
 from ..types import Token
 from .load import read_lexicon_file, scan, shipped_files
 from .schema import file_row_problems, lang_of_file, lang_of_source
@@ -96,8 +97,12 @@ def tokens_text(tokens: Iterable[Token]) -> str:
     return " ".join(f"{t.form}/{t.tag}" for t in tokens)
 
 
-def matchability(source: str, lang: str, user_words: tuple[tuple[str, str], ...] = ()) -> str:
-    """Why the aligner cannot match ``source`` as one token run ('' when it can).
+def matchability(
+    source: str, lang: str, user_words: tuple[tuple[str, str], ...] = (), stop: bool = False
+) -> str:
+    """Why the aligner cannot match ``source`` as one token run ('' when it can); ``stop``
+    for a row whose target is a stop word (다시 = again), which a light word or a lone
+    function word may have.
 
     The aligner tokenizes text and looks up the key of each run of tokens, so an entry only
     ever matches when tokenizing the entry itself gives a run whose key is the entry.
@@ -125,6 +130,8 @@ def matchability(source: str, lang: str, user_words: tuple[tuple[str, str], ...]
             "a suffix or a dependent noun, or ends with a Korean case particle or final "
             "ending; the aligner never matches such a run"
         )
+    if stop:
+        return ""
     if want in light_words(lang):
         return f"source {source!r} is a light word ({shown}); the aligner never uses it"
     if len(tokens) == 1 and not tokens[0].content:
@@ -184,7 +191,7 @@ def check_files(paths: Sequence[str], tokenize: bool = True) -> CheckReport:
 
     seen: dict[tuple[str, str, str], tuple[str, int]] = {}
     near: dict[tuple[str, str, str], tuple[str, int, str]] = {}
-    to_tokenize: list[tuple[str, int, str, str]] = []
+    to_tokenize: list[tuple[str, int, str, str, bool]] = []
     for path, text in loaded:
         result = scan(text, path)
         problems = [
@@ -221,14 +228,13 @@ def check_files(paths: Sequence[str], tokenize: bool = True) -> CheckReport:
             else:
                 near[nkey] = (path, raw.line, tgt)
             if tokenize and row.get("kind") in ("word", "phrase"):
-                to_tokenize.append((path, raw.line, src, lang))
+                stop = is_stop_target(target_lemmas(tgt))
+                to_tokenize.append((path, raw.line, src, lang, stop))
         report.findings.extend(problems)
 
-    user_words = {
-        lang: user_words_for(lang, loaded) for lang in {lang for *_x, lang in to_tokenize}
-    }
-    for path, line, src, lang in to_tokenize:
-        why = matchability(src, lang, user_words[lang])
+    user_words = {lang: user_words_for(lang, loaded) for lang in {t[3] for t in to_tokenize}}
+    for path, line, src, lang, stop in to_tokenize:
+        why = matchability(src, lang, user_words[lang], stop)
         if why:
             report.findings.append(Finding(path, line, "warning", "unmatchable", why))
     order = {path: i for i, (path, _t) in enumerate(loaded)}

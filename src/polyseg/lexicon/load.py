@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LexiconError
-from ..tokenize.english import content_lemmas
+from ..tokenize.english import is_stop_target, target_lemmas
 from ..types import LexEntry
 from . import cache
 from .schema import COLUMNS, file_row_problems, lang_of_file, lang_of_source, validate_header
@@ -94,7 +94,7 @@ class Lexicon:
             self.lemmas.update(zip((e.target for e in entries), lemmas, strict=True))
         else:
             entries = parse(text, path)
-            cache.store(key, path, entries, [content_lemmas(e.target) for e in entries])
+            cache.store(key, path, entries, [target_lemmas(e.target) for e in entries])
         for entry in entries:
             lang = file_lang or lang_of_source(entry.source)
             self.entries[(lang, entry.source, entry.target.lower())] = entry
@@ -107,9 +107,11 @@ class Lexicon:
                 continue
             lemmas = self.lemmas.get(e.target)
             if lemmas is None:
-                lemmas = content_lemmas(e.target)
+                lemmas = target_lemmas(e.target)
+            # A target of stop words ("again", "say") is of its own kind: see MEETABLE.
+            kind = "stop" if is_stop_target(lemmas) else e.kind
             key = e.source.replace(" ", "")
-            pair.index.setdefault(key, []).append(Target(e.target, lemmas, e.weight, e.kind))
+            pair.index.setdefault(key, []).append(Target(e.target, lemmas, e.weight, kind))
             if e.kind == "name":
                 pair.names[e.source] = e.pos
         return pair

@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from ..script import count_scripts
-from ..tokenize.english import content_lemmas
+from ..tokenize.english import MEETABLE, target_lemmas
 
 COLUMNS = ("source", "target", "kind", "pos", "weight", "origin", "domain", "note")
 REQUIRED = COLUMNS[:6]
@@ -87,8 +87,11 @@ def row_problems(row: dict[str, str], lang: str) -> list[str]:
     tsc = count_scripts(tgt)
     if tsc.cjk:
         problems.append(f"target {tgt!r} is not English")
-    elif not content_lemmas(tgt):
-        problems.append(f"target {tgt!r} has no content word (only function words)")
+    elif not target_lemmas(tgt):
+        problems.append(
+            f"target {tgt!r} has no content word (only function words other than "
+            f"{', '.join(sorted(MEETABLE))})"
+        )
     return problems
 
 

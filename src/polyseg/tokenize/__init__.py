@@ -74,12 +74,6 @@ def interrogatives(lang: str) -> dict[str, str]:
     return cast("dict[str, str]", getattr(_module(lang), "INTERROGATIVES", {}))
 
 
-def saying_verbs(lang: str) -> frozenset[str]:
-    """Verbs of saying of ``lang`` (lemmas: 言う, 말하다, say), evidence only where the other
-    side has one."""
-    return cast("frozenset[str]", getattr(_module(lang), "SAYING", frozenset()))
-
-
 def question_test(lang: str) -> Callable[[tuple[Token, ...]], bool]:
     """Whether the tokens of a sentence of ``lang`` ask a question without a question mark."""
     return _language_function(lang, "ends_as_question")
@@ -98,5 +92,4 @@ __all__ = [
     "interrogatives",
     "light_words",
     "question_test",
-    "saying_verbs",
 ]

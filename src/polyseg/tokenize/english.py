@@ -51,8 +51,12 @@ _ANSWER_NO_RE = re.compile(
     r"(?:no|nope)(?=\s*(?:[,.!;:\u2026\"\u201d]|$)|\s+(?:no|not)\b)", re.IGNORECASE
 )
 
-# The verb of saying (a stop word): evidence only where the source has one (言う, 말하다).
-SAYING = frozenset({"say"})
+# Stop words that still render a source word (말하다 "say", 다시 "again", もっと "more", 他
+# "other"): a lexicon target made of them is evidence only where the English has the word,
+# and counts only then (features.MEET_KINDS), since they are in most sentences.
+MEETABLE = frozenset(
+    "say again more most many much other all every before after since very also without".split()
+)
 
 # A reported question: "asked whether", "I wonder if".
 QUESTION_VERBS = frozenset({"ask", "wonder"})
@@ -154,6 +158,21 @@ def tokenize_english(text: str) -> tuple[Token, ...]:
 def content_lemmas(text: str) -> tuple[str, ...]:
     """Lemmas of the content words of ``text`` (a lexicon target, an evidence label)."""
     return tuple(t.lemma for t in tokenize_english(text) if t.content)
+
+
+@lru_cache(maxsize=262144)
+def target_lemmas(text: str) -> tuple[str, ...]:
+    """The words a lexicon target needs in the English: its content lemmas, or for a target
+    of stop words (``MEETABLE``: "again", "the other") the meetable words as written."""
+    content = content_lemmas(text)
+    if content:
+        return content
+    return tuple(t.form for t in tokenize_english(text) if t.form in MEETABLE)
+
+
+def is_stop_target(lemmas: tuple[str, ...]) -> bool:
+    """Whether target lemmas (``target_lemmas``) are meetable stop words only."""
+    return bool(lemmas) and all(lemma in MEETABLE for lemma in lemmas)
 
 
 class EnglishTokenizer:

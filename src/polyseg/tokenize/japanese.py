@@ -23,10 +23,12 @@ from ..segment import split_japanese
 from ..types import Token
 
 CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "感動詞"})
-# Light verbs, verbs of saying (see SAYING), demonstratives, grammaticalised nouns and verbs
-# (かもしれない, によって, 〜すぎる), and words whose usual English renderings are stop words
-# too (もっと "more", もし "if", 他 "other", いくら "how much"): they carry little evidence
-# and would only lower coverage.
+# Light verbs, verbs of saying (English "say" is a stop word), demonstratives,
+# grammaticalised nouns and verbs (かもしれない, によって, 〜すぎる), and words whose usual
+# English renderings are stop words too (もっと "more", もし "if", 他 "other", いくら "how
+# much"): they carry little evidence and would only lower coverage. A lexicon row whose
+# target is a meetable stop word (言う = say) still makes one evidence where the English
+# has it (features.MEET_KINDS).
 LIGHT = frozenset(
     """する 為る ある 有る いる 居る なる 成る こと 事 もの 物 言う 云う 申す そう どう こう ああ
     いう よう 様 この その あの どの こんな そんな あんな どんな ところ 所 方 うち 内 ため 為 中 時
@@ -34,9 +36,6 @@ LIGHT = frozenset(
     やる 遣る いたす 致す しれる 知れる よる 因る 依る すぎる 過ぎる みたい まま もっと もし 他 いくら
     あと""".split()
 )
-# Verbs of saying: not content words, but evidence where the English has "say" (言いたい
-# こと ↔ "what you are saying"; see features.MEET_KINDS).
-SAYING = frozenset({"言う", "云う", "申す", "おっしゃる", "仰る"})
 # Final particles that make a sentence a question without a question mark (届くかな。,
 # いいでしょうか。, いいかしら。).
 QUESTION_PARTICLES = frozenset({"か", "かな", "かしら"})

@@ -17,20 +17,19 @@ CONTENT_TAGS = frozenset(
     {"NNG", "NNP", "NR", "VV", "VA", "MAG", "MM", "XR", "SL", "SN", "SH", "IC"}
 )
 VERBAL_TAGS = frozenset({"VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN"})
-# Words that carry little evidence: copulas and light verbs, verbs of saying (see SAYING),
-# demonstratives and quantifiers, grammaticalised nouns and verbs (위하다 "for", 대하다
-# "about", 때 "when"), and words whose usual English renderings are stop words too (많다
-# "many", 가장 "most", 다시 "again", 약 "about", 한 "a", 이후 "after").
+# Words that carry little evidence: copulas and light verbs, verbs of saying (English
+# "say" is a stop word: only a row 말하다 = say meets it), demonstratives and quantifiers,
+# grammaticalised nouns and verbs (위하다 "for", 대하다 "about", 때 "when"), and words
+# whose usual English renderings are stop words too (많다 "many", 가장 "most", 다시
+# "again", 약 "about", 한 "a", 이후 "after"). A lexicon row whose target is a meetable stop
+# word (다시 = again) still makes one evidence where the English has it
+# (features.MEET_KINDS).
 LIGHT = frozenset(
     """하다 되다 있다 없다 않다 이다 같다 것 수 등 더 잘 말하다 밝히다 전하다 그 이 저 이런 그런
     저런 어떤 어느 모든 다른 위하다 대하다 의하다 통하다 관하다 따르다 때 때문 경우 정도 동안 중
     및 또 또한 이번 자신 당시 이날 가지 번 개 명 지다 싶다 많다 가장 다시 없이 못 몇 약 한 매우
     대부분 이후 일부 여부""".split()
 )
-
-# Verbs of saying: not content words, but evidence where the English has "say" (see
-# features.MEET_KINDS).
-SAYING = frozenset({"말하다"})
 
 # Question words and the English word that asks the same.
 INTERROGATIVES = {
