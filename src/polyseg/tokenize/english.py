@@ -55,7 +55,8 @@ _ANSWER_NO_RE = re.compile(
 # "other"): a lexicon target made of them is evidence only where the English has the word,
 # and counts only then (features.MEET_KINDS), since they are in most sentences.
 MEETABLE = frozenset(
-    "say again more most many much other all every before after since very also without".split()
+    """say again more most many much other all every each both before after since during
+    between very also only without same several few once here there if because""".split()
 )
 
 # A reported question: "asked whether", "I wonder if".
