@@ -379,6 +379,39 @@ def test_stop_word_renderings_meet_only_each_other() -> None:
     assert not item.meets and [t.kind for t in item.targets] == ["word", "stop"]
 
 
+def test_negation_meets_negation_and_costs_nothing_otherwise() -> None:
+    lex = _lex("ja", {"連絡": ["contact", "hear"], "食べる": ["eat"]})
+    tok = get_tokenizer("ja")
+
+    def score(src: str, en: str) -> PairScore:
+        items = source_items(tok.tokenize(src), lex)
+        return score_pair(items, english_tokens(tokenize_english(en), frozenset()))
+
+    # ませ+ん (ん = ぬ) meets the "not" of "haven't".
+    got = score("まだ連絡もらっていませんね。", "We haven't heard from them.")
+    assert set(got.evidence) == {"連絡=hear", "neg:ぬ=not"} and got.content_matched == 1
+    assert got.score > score("連絡もらってるね。", "We haven't heard from them.").score
+    # Translators turn negation around: neither side's negation counts against the other.
+    assert (
+        score("食べないよ。", "I'll eat later.").score
+        == score("食べるよ。", "I'll eat later.").score
+    )
+    assert score("食べるよ。", "I won't eat.").score == score("食べるよ。", "I will eat.").score
+    # ない after a noun negates too, in kana or kanji.
+    for text, key in (("問題ない。", "ない"), ("時間が無い。", "無い")):
+        assert [i.key for i in source_items(tok.tokenize(text), lex) if i.meets] == [key]
+    ko = _lex("ko", {"먹다": ["eat"]})
+    kt = get_tokenizer("ko")
+    for text in ("많이 먹지 않아.", "안 먹어.", "못 먹어.", "학생이 아니다."):
+        assert any(
+            i.meets and i.targets[0].kind == "neg" for i in source_items(kt.tokenize(text), ko)
+        )
+    en = english_tokens(tokenize_english("I don't eat much."), frozenset())
+    assert (
+        "neg:않다=not" in score_pair(source_items(kt.tokenize("많이 먹지 않아."), ko), en).evidence
+    )
+
+
 def test_disabled_evidence_is_not_used() -> None:
     items = source_items(get_tokenizer("ko").tokenize("1942년 탄광"), KO_LEX)
     en = english_tokens(tokenize_english("the 1942 coal mine"), frozenset())
@@ -830,10 +863,10 @@ def test_no_as_an_answer_renders_iie_and_aniyo() -> None:
     got = score_pair(source_items(get_tokenizer("ja").tokenize("いいえ、大丈夫です。"), ja), en)
     # Every English word is explained: "No" is no longer a stop word left over.
     assert set(got.evidence) == {"いいえ=no", "大丈夫=fine"} and got.en_cover == 1.0
-    # A "no" before a noun is no answer: nothing for いいえ to find.
-    en = english_tokens(tokenize_english("No problem is too small."), frozenset())
-    items = source_items(get_tokenizer("ja").tokenize("いいえ。"), ja)
-    assert score_pair(items, en).evidence == ()
+    # Like any negation, an English "No" the source does not render costs nothing.
+    items = source_items(get_tokenizer("ja").tokenize("大丈夫です。"), ja)
+    alone = score_pair(items, english_tokens(tokenize_english("I'm fine."), frozenset()))
+    assert score_pair(items, en).score == alone.score
     ko = _lex("ko", {"아니요": ["no"], "괜찮다": ["fine"]})
     items = source_items(get_tokenizer("ko").tokenize("아니요, 괜찮아요."), ko)
     en = english_tokens(tokenize_english("No, I'm fine."), frozenset())

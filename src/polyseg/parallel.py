@@ -853,17 +853,20 @@ def induce(
 
     A translation is kept when t(e | f) is high and the pair was seen at least
     ``ibm_min_count`` times (expected count), so one accidental pair teaches nothing.
+    Words that count only when met (ない, "not", "said") are left out: they are in so many
+    sentences that they would be learned as the translation of anything.
     """
-    pairs = [
-        (src[b.src[0]].items, en[b.tgt[0]].toks)
-        for b in beads
-        if b.shape == (1, 1) and b.score >= opts.ibm_link_min
-    ]
+
+    def pair(b: Bead) -> tuple[list[SrcItem], list[EnTok]]:
+        items = [i for i in src[b.src[0]].items if not i.meets]
+        return items, [t for t in en[b.tgt[0]].toks if not t.meets]
+
+    pairs = [pair(b) for b in beads if b.shape == (1, 1) and b.score >= opts.ibm_link_min]
     if len(pairs) < opts.ibm_min_pairs:
         # Too little glossary evidence (a thin lexicon): learn from the length-based path
         # instead, keeping only 1-1 beads with a good length fit inside 1-1 runs.
         pairs = [
-            (src[b.src[0]].items, en[b.tgt[0]].toks)
+            pair(b)
             for k, b in enumerate(beads)
             if b.shape == (1, 1)
             and b.length >= opts.ibm_length_min

@@ -19,9 +19,15 @@ from functools import lru_cache
 
 from ..lexicon import PairLexicon, Target
 from ..script import count_scripts
-from ..tokenize import confirmation_test, interrogatives, light_words, question_test
+from ..tokenize import (
+    confirmation_test,
+    interrogatives,
+    light_words,
+    negation_test,
+    question_test,
+)
 from ..tokenize.base import run_is_word, run_key
-from ..tokenize.english import LIGHT, MEETABLE, WH_WORDS, lemma_of
+from ..tokenize.english import LIGHT, MEETABLE, NEGATIONS, WH_WORDS, lemma_of
 from ..types import Token
 
 MONTHS = {
@@ -92,9 +98,12 @@ INDEFINITE_MARKS = frozenset(
 # only at the head of an English question ("When will it be out?", "Good, how are you?"),
 # where they ask what the source's question word asks; and lexicon targets made of stop
 # words (english.MEETABLE: 말하다 = say, 다시 = again, もっと = more), which are in most
-# English sentences ("…," Kim said) whether they render anything or not.
+# English sentences ("…," Kim said) whether they render anything or not; and negation
+# (ない, 않다 ↔ not, no, never), which translators often turn around (忘れないで ↔
+# "remember"), so that it is evidence where both sides negate and no penalty otherwise.
 MEET_WEIGHT = 0.5
-MEET_KINDS = frozenset({"ask", "stop"})
+MEET_KINDS = frozenset({"ask", "stop", "neg"})
+NEGATION_TARGETS = tuple(Target(w, (w,), 1.0, "neg") for w in sorted(NEGATIONS))
 # A content word the lexicon does not know counts half against coverage: most are gaps of
 # the lexicon (or names with no counterpart), not words the English failed to render.
 UNKNOWN_WEIGHT = 0.5
@@ -245,6 +254,7 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
     items: list[SrcItem] = []
     light = light_words(lex.lang)
     ask = interrogatives(lex.lang)
+    negates = negation_test(lex.lang)
     i = 0
     n = len(tokens)
     while i < n:
@@ -286,6 +296,12 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
             target = Target(wh, (wh,), 1.0, "ask")
             items.append(
                 SrcItem(tok.form, MEET_WEIGHT, key=tok.lemma, targets=(target,), minor=True)
+            )
+            i += 1
+            continue
+        if negates(tok):
+            items.append(
+                SrcItem(tok.form, MEET_WEIGHT, key=tok.lemma, targets=NEGATION_TARGETS, minor=True)
             )
             i += 1
             continue
@@ -409,7 +425,7 @@ def english_tokens(
             out.append(EnTok(t.form, t.form, MEET_WEIGHT, meets=True))
             i += 1
             continue
-        if t.form in MEETABLE or t.lemma in MEETABLE:
+        if t.form in MEETABLE or t.lemma in MEETABLE or t.lemma in NEGATIONS:
             out.append(EnTok(t.form, t.lemma, MEET_WEIGHT, meets=True))
             i += 1
             continue

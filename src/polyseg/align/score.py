@@ -144,7 +144,9 @@ def _best_target(
                 continue
             cover = sum(en[k].weight for k in picks) * tgt.weight
             if cover > best_cover:
-                tag = {"name": "name:", "ask": "ask:", "stop": "stop:"}.get(tgt.kind, "")
+                tag = {"name": "name:", "ask": "ask:", "stop": "stop:", "neg": "neg:"}.get(
+                    tgt.kind, ""
+                )
                 best_cover = cover
                 best = (picks, tgt.weight, f"{tag}{item.key}={tgt.text}")
         if best is not None:
@@ -235,8 +237,9 @@ def score_pair(
         commonness = 1.0 if item.meets else max(en[k].weight for k in picks)
         src_got += item.weight * credit * commonness
         evidence.append(label)
-        # Names, question words and stop words alone do not make a rendering (see assign).
-        if not label.startswith(("name:", "ask:", "stop:")):
+        # Names, question words, stop words and negation alone do not make a rendering (see
+        # assign).
+        if not label.startswith(("name:", "ask:", "stop:", "neg:")):
             content += 1
     if src_total <= 0 or en_total <= 0:
         return PairScore(0.0, 0.0, 0.0, 0, ())

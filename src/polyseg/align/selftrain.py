@@ -59,7 +59,8 @@ def learn(
             words = {
                 t.lemma
                 for t in english_tokens(lk.tgt.tokens, frozenset())
-                if t.lemma not in explained and not t.number
+                # stop words that count only when met ("not", "said") are learned from none
+                if t.lemma not in explained and not t.number and not t.meets
             }
             src_count.update(unknown)
             en_count.update(words)

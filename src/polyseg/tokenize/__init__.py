@@ -74,6 +74,11 @@ def interrogatives(lang: str) -> dict[str, str]:
     return cast("dict[str, str]", getattr(_module(lang), "INTERROGATIVES", {}))
 
 
+def negation_test(lang: str) -> Callable[[Token], bool]:
+    """Whether a token of ``lang`` negates (ない, 않다, "not")."""
+    return _language_function(lang, "negates")
+
+
 def question_test(lang: str) -> Callable[[tuple[Token, ...]], bool]:
     """Whether the tokens of a sentence of ``lang`` ask a question without a question mark."""
     return _language_function(lang, "ends_as_question")
@@ -91,5 +96,6 @@ __all__ = [
     "get_tokenizer",
     "interrogatives",
     "light_words",
+    "negation_test",
     "question_test",
 ]

@@ -59,6 +59,15 @@ MEETABLE = frozenset(
     between very also only without same several few once here there if because""".split()
 )
 
+# Negation, the English that renders ない and 않다 (as stop words, "not" and "no" count only
+# where the source negates; "never" is a content word).
+NEGATIONS = frozenset({"not", "no", "never"})
+
+
+def negates(tok: Token) -> bool:
+    return tok.lemma in NEGATIONS
+
+
 # A reported question: "asked whether", "I wonder if".
 QUESTION_VERBS = frozenset({"ask", "wonder"})
 # Words that ask: at the head of a question ("When will it be out?") they say what it asks.

@@ -66,6 +66,10 @@ INTERROGATIVES = {
     "どの": "which",
 }
 QUESTION_WORDS = frozenset(INTERROGATIVES)
+# Negating auxiliaries: 食べない, 待てません (ませ+ん, ん = ぬ), できぬ, 知らず; and ない after
+# a noun or an adjective (問題ない, 高くない, 時間が無い).
+NEGATIONS = frozenset({"ない", "無い", "ぬ", "ず"})
+_NEGATION_TAGS = ("助動詞", "形容詞-非自立可能")
 NAME_POS = {
     "person": "名詞,固有名詞,人名,一般",
     "place": "名詞,固有名詞,地名,一般",
@@ -88,6 +92,11 @@ def _final_run(tokens: tuple[Token, ...], tags: tuple[str, ...]) -> list[Token]:
 
 def _asks(particles: list[Token]) -> bool:
     return any(t.lemma in QUESTION_PARTICLES for t in particles if t.tag.startswith("助詞-終助詞"))
+
+
+def negates(tok: Token) -> bool:
+    """Whether ``tok`` negates (ない, 無い, ぬ, ず as auxiliaries or after a word)."""
+    return tok.lemma in NEGATIONS and tok.tag.startswith(_NEGATION_TAGS)
 
 
 def ends_as_question(tokens: tuple[Token, ...]) -> bool:

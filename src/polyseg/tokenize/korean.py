@@ -46,6 +46,21 @@ INTERROGATIVES = {
     "어느": "which",
 }
 
+# Negation: the auxiliaries of 먹지 않다 and 가지 못하다, the adverbs of 안 가다 and 못 가다, and
+# the copula 아니다 (학생이 아니다).
+NEGATING_AUXILIARIES = frozenset({"않다", "못하다"})
+NEGATING_ADVERBS = frozenset({"안", "못"})
+
+
+def negates(tok: Token) -> bool:
+    """Whether ``tok`` negates (않다/못하다 as auxiliaries, 안/못 as adverbs, 아니다)."""
+    return (
+        (tok.tag == "VX" and tok.lemma in NEGATING_AUXILIARIES)
+        or (tok.tag == "MAG" and tok.form in NEGATING_ADVERBS)
+        or tok.tag == "VCN"
+    )
+
+
 # Interrogative final endings, for a question without a question mark (갈까., 그런가.,
 # 괜찮으신가요., 가니., 먹었냐.); kiwipiepy writes a bare final consonant as a jamo (ᆯ까).
 QUESTION_ENDINGS = ("까", "까요", "가", "가요", "니", "냐", "나요")
