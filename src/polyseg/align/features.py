@@ -279,6 +279,9 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
         while last < min(n, i + lex.max_tokens) and lex.is_prefix(prefix):
             prefix += tokens[last].form
             last += 1
+        # A function word alone (言う, 다시 are light) is no match, but may have rows whose
+        # targets are stop words.
+        lone: tuple[str, list[Target]] | None = None
         for j in range(last, i, -1):
             if any(not t.form.strip() for t in tokens[i:j]) or not run_is_word(tokens[i:j]):
                 continue
@@ -290,6 +293,8 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
             if targets and (any(t.content for t in tokens[i:j]) or j > i + 1):
                 match = (j, key, targets)
                 break
+            if targets:
+                lone = (key, targets)
         wh = ask.get(tok.lemma) if match is None or match[0] == i + 1 else None
         if wh and not (i + 1 < n and tokens[i + 1].form in INDEFINITE_MARKS):
             # いつ, 언제: a question word, which only a question's "when" renders.
@@ -307,12 +312,9 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
             continue
         stops: list[Target] = []
         if match is None:
-            # A function word (말하다 is 말+하다, 言う and 다시 are light) may still have rows
-            # whose targets are stop words.
-            if tok.form.strip() and run_is_word(tokens[i : i + 1]):
-                key = run_key(tokens[i : i + 1])
-                lone = lex.lookup(key) or lex.lookup(tok.form)
-                stops = [t for t in lone if t.kind == "stop"]
+            if lone is not None:
+                key = lone[0]
+                stops = [t for t in lone[1] if t.kind == "stop"]
             span = i + 1
         else:
             key = match[1]
