@@ -373,6 +373,9 @@ def test_stop_word_renderings_meet_only_each_other() -> None:
             items, english_tokens(tokenize_english("Let's meet again."), frozenset())
         ).score
     )
+    # The acronym US is no pronoun "us": it stays a content word (미국 = US).
+    toks = english_tokens(tokenize_english("The U.S. told us."), frozenset())
+    assert [(t.form, t.meets) for t in toks] == [("us", False), ("told", False), ("us", True)]
     # A word with renderings of both kinds counts whether its stop word meets or not.
     ja = _lex("ja", {"前": ["front", "before"]})
     item = source_items(tok.tokenize("前に"), ja)[0]

@@ -427,7 +427,8 @@ def english_tokens(
             out.append(EnTok(t.form, t.form, MEET_WEIGHT, meets=True))
             i += 1
             continue
-        if t.form in MEETABLE or t.lemma in MEETABLE or t.lemma in NEGATIONS:
+        # (not the acronym US, which is no "us")
+        if t.tag != "ACR" and (t.form in MEETABLE or t.lemma in MEETABLE or t.lemma in NEGATIONS):
             out.append(EnTok(t.form, t.lemma, MEET_WEIGHT, meets=True))
             i += 1
             continue

@@ -52,11 +52,13 @@ _ANSWER_NO_RE = re.compile(
 )
 
 # Stop words that still render a source word (말하다 "say", 다시 "again", もっと "more", 他
-# "other"): a lexicon target made of them is evidence only where the English has the word,
-# and counts only then (features.MEET_KINDS), since they are in most sentences.
+# "other", 우리 "we"): a lexicon target made of them is evidence only where the English has
+# the word, and counts only then (features.MEET_KINDS), since they are in most sentences.
+# Not "I" and "you": 私 and 君 would meet them in almost every sentence of a dialogue.
 MEETABLE = frozenset(
     """say again more most many much other all every each both before after since during
-    between very also only without same several few once here there if because""".split()
+    between very also only without same several few once here there if because
+    we us our he him his she her they them their""".split()
 )
 
 # Negation, the English that renders ない and 않다 (as stop words, "not" and "no" count only
