@@ -291,8 +291,9 @@ def glossary_score(
     Items and tokens that share no lookup key with the other side can never be matched by
     ``score_pair`` (every way it matches — lemma, form, stem, number, month, Latin,
     loanword origin — is a key), so they are replaced by one inert placeholder carrying
-    their weight (none for those that count only when met, ``SrcItem.meets``): the score is the same and the matcher does a fraction of the work. When
-    the upper bound from the keys alone is below ``floor``, the score is taken as 0.
+    their weight (none for those that count only when met, ``SrcItem.meets``): the score is
+    the same and the matcher does a fraction of the work. When the upper bound from the keys
+    alone is below ``floor``, the score is taken as 0.
     """
     ekeys = ens[0].keys if len(ens) == 1 else frozenset().union(*(e.keys for e in ens))
     skeys = srcs[0].keys if len(srcs) == 1 else frozenset().union(*(s.keys for s in srcs))

@@ -140,8 +140,8 @@ class SrcItem:
 
     @property
     def meets(self) -> bool:
-        """Whether this counts only when the English has its counterpart: a question word or
-        a word whose renderings are all stop words (다시 = again)."""
+        """Whether this counts only when the English has its counterpart: a question word, a
+        negation, or a word whose renderings are all stop words (다시 = again)."""
         return bool(self.targets) and self.targets[0].kind in MEET_KINDS
 
 
@@ -154,8 +154,8 @@ class EnTok:
     month: str = ""
     name: bool = False
     translit: str = ""  # consonant skeleton of a capitalised word (McCain → mkn)
-    # counts only when a source item meets it: a question word at the head of a question,
-    # a meetable stop word (said, again)
+    # counts only when a source item meets it: a question word at the head of a question, a
+    # meetable stop word (said, again), a negation (not, never)
     meets: bool = False
 
 

@@ -181,9 +181,9 @@ def score_pair(
     finds words frequent in the story (the leaders' names, "drum" in a drum story) earns
     half, as those words do on the English side.
     """
-    # Question words and verbs of saying on either side count only when they meet: 都合は
-    # どう？ may be rendered "does that work with you?" and "How about…?" need not render a
-    # どう (see features.MEET_KINDS).
+    # Question words, stop-word renderings and negation on either side count only when they
+    # meet (features.MEET_KINDS): 都合はどう？ may be rendered "does that work with you?", and
+    # "How about…?" need not render a どう.
     src_total = sum(i.weight for i in src if not i.meets)
     en_total = sum(t.weight for t in en if not t.meets)
     if not src or not en:

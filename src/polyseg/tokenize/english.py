@@ -61,12 +61,13 @@ MEETABLE = frozenset(
     we us our he him his she her they them their""".split()
 )
 
-# Negation, the English that renders ない and 않다 (as stop words, "not" and "no" count only
-# where the source negates; "never" is a content word).
+# Negation, the English that renders ない and 않다: it counts only where the source negates
+# too (features.MEET_KINDS).
 NEGATIONS = frozenset({"not", "no", "never"})
 
 
 def negates(tok: Token) -> bool:
+    """Whether ``tok`` negates ("not", "n't", "no", "never")."""
     return tok.lemma in NEGATIONS
 
 
