@@ -57,7 +57,7 @@ _ANSWER_NO_RE = re.compile(
 # Not "I" and "you": 私 and 君 would meet them in almost every sentence of a dialogue.
 MEETABLE = frozenset(
     """say again more most many much other all every each both before after since during
-    between very also only without same several few once here there if because
+    between very also only without same several few once here there if because yet too
     we us our he him his she her they them their""".split()
 )
 
