@@ -327,9 +327,10 @@ def test_question_words_meet_only_at_the_head_of_a_question() -> None:
     statement = "When the meeting ended, we left."
     assert "ask:いつ=when" not in score("会議はいつですか？", statement)[1]
     # 何か "something" and 誰も "nobody" ask nothing.
-    assert not any(i.asks for i in source_items(tok.tokenize("何か会議がありますか？"), lex))
+    items = source_items(tok.tokenize("何か会議がありますか？"), lex)
+    assert not any(i.meets and i.targets[0].kind == "ask" for i in items)
     ko = source_items(get_tokenizer("ko").tokenize("회의는 언제예요?"), PairLexicon("ko"))
-    assert [i.key for i in ko if i.asks] == ["언제"]
+    assert [i.key for i in ko if i.meets and i.targets[0].kind == "ask"] == ["언제"]
 
 
 def test_stop_word_renderings_meet_only_each_other() -> None:

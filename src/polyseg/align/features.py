@@ -28,6 +28,7 @@ from ..tokenize import (
 )
 from ..tokenize.base import run_is_word, run_key
 from ..tokenize.english import LIGHT, MEETABLE, NEGATIONS, WH_WORDS, lemma_of
+from ..tokenize.english import negates as english_negates
 from ..types import Token
 
 MONTHS = {
@@ -132,11 +133,6 @@ class SrcItem:
         if self.name or self.interjection or self.minor:
             return False
         return bool(self.targets or self.number or self.latin or self.origin)
-
-    @property
-    def asks(self) -> bool:
-        """Whether this is a question word (いつ, 언제), whose target is the English one."""
-        return bool(self.targets) and self.targets[0].kind == "ask"
 
     @property
     def meets(self) -> bool:
@@ -428,7 +424,7 @@ def english_tokens(
             i += 1
             continue
         # (not the acronym US, which is no "us")
-        if t.tag != "ACR" and (t.form in MEETABLE or t.lemma in MEETABLE or t.lemma in NEGATIONS):
+        if t.tag != "ACR" and (t.form in MEETABLE or t.lemma in MEETABLE or english_negates(t)):
             out.append(EnTok(t.form, t.lemma, MEET_WEIGHT, meets=True))
             i += 1
             continue
