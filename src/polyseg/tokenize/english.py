@@ -173,10 +173,10 @@ def content_lemmas(text: str) -> tuple[str, ...]:
     return tuple(t.lemma for t in tokenize_english(text) if t.content)
 
 
-@lru_cache(maxsize=262144)
 def target_lemmas(text: str) -> tuple[str, ...]:
     """The words a lexicon target needs in the English: its content lemmas, or for a target
-    of stop words (``MEETABLE``: "again", "the other") the meetable words as written."""
+    of stop words (``MEETABLE``: "again", "the other") the meetable words as written.
+    (Not cached itself: ``content_lemmas`` is, and stop-word targets are few.)"""
     content = content_lemmas(text)
     if content:
         return content
