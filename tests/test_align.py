@@ -297,6 +297,48 @@ def test_a_soft_c_is_an_s_in_transliteration() -> None:
     assert skeleton("Clinton") == skeleton("클린턴") != skeleton("신턴")
 
 
+@pytest.mark.parametrize(
+    ("src", "en", "label"),
+    [
+        # BSD turns: katakana words UniDic gives no English origin, and a name with ッ
+        (
+            "私は、ドネーションを入れる箱を用意しますね。",
+            "I'll find a box for the donation.",
+            "translit:ドネーション=donation",
+        ),
+        (
+            "残りはグレッグに任せますね。",
+            "I'll have Greg take care of the rest for you.",
+            "translit:グレッグ=greg",
+        ),
+        (
+            "社内ニュースレターを始めることについてです。",
+            "Yes, about starting internal newsletters.",
+            "translit:ニュースレター=newsletters",
+        ),
+    ],
+)
+def test_katakana_loanwords_meet_lowercase_english_words(src: str, en: str, label: str) -> None:
+    items = source_items(get_tokenizer("ja").tokenize(src), PairLexicon("ja"))
+    res = score_pair(items, english_tokens(tokenize_english(en), frozenset()))
+    assert label in res.evidence
+
+
+def test_only_katakana_meets_lowercase_words_by_transliteration() -> None:
+    # 카림 and カリム (Karim) have the skeleton of "claim": a Korean name may meet only a
+    # capitalised word, since Hangul does not mark loanwords as katakana does.
+    en = english_tokens(tokenize_english("The claim was rejected by Karim."), frozenset())
+    ko = source_items(get_tokenizer("ko").tokenize("카림 대통령"), PairLexicon("ko"))
+    assert "translit:카림=karim" in score_pair(ko, en).evidence
+    no_name = english_tokens(tokenize_english("The claim was rejected."), frozenset())
+    assert not any(e.startswith("translit:") for e in score_pair(ko, no_name).evidence)
+    ja = source_items(get_tokenizer("ja").tokenize("カリム大統領"), PairLexicon("ja"))
+    assert "translit:カリム=claim" in score_pair(ja, no_name).evidence
+    # (the small tsu doubles a consonant; anyascii would write it as a "t")
+    assert skeleton("マリッサ") == skeleton("Marissa") != skeleton("Maritsa")
+    assert skeleton("ドネーション") == skeleton("donation") == skeleton("도네이션")
+
+
 def test_question_words_meet_only_at_the_head_of_a_question() -> None:
     lex = _lex("ja", {"発売": ["release"], "予定": ["plan"], "会議": ["meeting"]})
     tok = get_tokenizer("ja")

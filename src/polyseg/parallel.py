@@ -201,6 +201,8 @@ def _item_keys(item: SrcItem) -> frozenset[str]:
         keys.update((lem, _stem(lem)))
     if len(item.translit) >= MIN_SKELETON:
         keys.add("t:" + item.translit)
+        if item.loanword:
+            keys.add("l:" + item.translit)
     keys.discard("")
     return frozenset(keys)
 
@@ -212,7 +214,8 @@ def _tok_keys(tok: EnTok) -> frozenset[str]:
     if tok.month:
         keys.add("m:" + tok.month)
     if tok.translit:
-        keys.add("t:" + tok.translit)
+        # a lowercase word's skeleton is met only by a katakana word (score_pair)
+        keys.add(("t:" if tok.name else "l:") + tok.translit)
     keys.discard("")
     return frozenset(keys)
 

@@ -122,6 +122,9 @@ class SrcItem:
     origin: str = ""
     name: bool = False
     translit: str = ""  # consonant skeleton of an unknown name (매케인 → mkn)
+    # a katakana word, whose skeleton may also meet a lowercase English word: Japanese
+    # writes loanwords in katakana (ドネーション ↔ donation), Korean does not mark them
+    loanword: bool = False
     interjection: bool = False  # いや, うん, 네
     minor: bool = False  # an adverb or determiner (ちょっと, 本当に, 그)
 
@@ -149,7 +152,10 @@ class EnTok:
     number: str = ""
     month: str = ""
     name: bool = False
-    translit: str = ""  # consonant skeleton of a capitalised word (McCain → mkn)
+    # consonant skeleton of a capitalised word (McCain → mkn) or, for a lowercase content
+    # word of four letters or more, of its lemma (donations → tnsn), met only by a katakana
+    # word (SrcItem.loanword)
+    translit: str = ""
     # counts only when a source item meets it: a question word at the head of a question, a
     # meetable stop word (said, again), a negation (not, never)
     meets: bool = False
@@ -158,6 +164,7 @@ class EnTok:
 _SKELETON_PAIRS = (("ph", "f"), ("ck", "k"), ("sh", "s"), ("ch", "c"), ("th", "t"), ("x", "ks"))
 # Voicing and l/r are not kept apart by Hangul or katakana transcription of English names.
 _SOFT_C_RE = re.compile(r"c(?=[eiy])")
+_TION_RE = re.compile(r"(?<=[a-z])[ts]ion")
 _SKELETON_MAP = str.maketrans("rfvbdgcqzj", "lppptkkkss", "aeiouywh")
 
 
@@ -168,8 +175,11 @@ def skeleton(text: str) -> str:
     """
     from anyascii import anyascii
 
-    s = anyascii(text).lower()
+    # The small tsu doubles the next consonant (ラップトップ ↔ laptop); anyascii writes a "t".
+    s = anyascii(text.replace("ッ", "")).lower()
     s = "".join(ch for ch in s if ch.isalpha())
+    # -tion and -sion are transcribed as they sound: donation → ドネーション, 퓨전 (fusion).
+    s = _TION_RE.sub("shon", s)
     # A soft c is an s: Cialis → 시알리스 (sialliseu), Cincinnati → 신시내티.
     s = _SOFT_C_RE.sub("s", s)
     for a, b in _SKELETON_PAIRS:
@@ -191,7 +201,11 @@ def _name_like(tok: Token) -> bool:
     skeletons then meet capitalised English words by chance.)"""
     if tok.tag == "NNP" or "固有名詞" in tok.tag:
         return True
-    return len(tok.form) >= 3 and all(0x30A0 <= ord(c) <= 0x30FF for c in tok.form)
+    return len(tok.form) >= 3 and _katakana(tok.form)
+
+
+def _katakana(text: str) -> bool:
+    return all(0x30A0 <= ord(c) <= 0x30FF for c in text)
 
 
 _DIGITS_RE = re.compile(r"\d+(?:\.\d+)?")
@@ -352,7 +366,13 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
             translit = skeleton(tok.form) if not latin and _name_like(tok) else ""
             items.append(
                 SrcItem(
-                    tok.form, weight, latin=latin, origin=tok.origin, translit=translit, minor=minor
+                    tok.form,
+                    weight,
+                    latin=latin,
+                    origin=tok.origin,
+                    translit=translit,
+                    loanword=bool(translit) and _katakana(tok.form),
+                    minor=minor,
                 )
             )
         i += 1
@@ -440,7 +460,12 @@ def english_tokens(
             if t.tag != "NUM":
                 weight = min(weight, 0.5)
         name = t.tag in ("CAP", "ACR") and not month
-        translit = skeleton(t.form) if t.tag == "CAP" and not month else ""
+        # a capitalised word as written (a name), a lowercase one by its lemma (a loanword)
+        translit = ""
+        if t.tag == "CAP" and not month:
+            translit = skeleton(t.form)
+        elif t.tag == "W" and t.content and len(t.lemma) >= 4 and not month:
+            translit = skeleton(t.lemma)
         out.append(EnTok(t.form, t.lemma, weight, number, month, name, translit))
         # "ten o'clock" is the number 10, as 10時 and 10시 are (the counter is no word).
         if value is not None and i + span < len(tokens) and tokens[i + span].form == "o'clock":

@@ -222,7 +222,7 @@ def score_pair(
                 picks, label = [k], f"loan:{item.text}={item.origin}"
         if not picks and len(item.translit) >= MIN_SKELETON and "translit" in evidence_kinds:
             for k, t in enumerate(en):
-                if not used[k] and t.translit == item.translit:
+                if not used[k] and t.translit == item.translit and (t.name or item.loanword):
                     picks, label = [k], f"translit:{item.text}={t.form}"
                     break
         if not picks:
