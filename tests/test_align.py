@@ -739,6 +739,43 @@ def test_position_beside_one_rendering_is_not_enough_without_a_shared_word(
     assert got == {0, 2}
 
 
+@pytest.mark.parametrize(
+    ("sibling", "linked"),
+    [
+        # another outlet reuses the translation, here word for word
+        (f"{OTHER} {GAP_MIDDLE} The office reopens on Friday.", True),
+        # or nearly so
+        (f'{OTHER} "Fair enough," Tanaka said. The office reopens on Friday.', True),
+        # a translation of its own shares no word with the first and is no echo
+        (f"{OTHER} That makes sense to me. The office reopens on Friday.", False),
+    ],
+)
+def test_an_echo_of_a_linked_rendering_in_another_article_is_linked(  # type: ignore[no-untyped-def]
+    story, tmp_path, sibling, linked
+) -> None:
+    lexicon = tmp_path / "office.ja-en.tsv"
+    lexicon.write_text(GAP_LEXICON, encoding="utf-8")
+    body = f"{GAP_FIRST} {GAP_MIDDLE} {GAP_LAST}\n\n{OTHER}"
+    root = story(
+        {"a.txt": f"Tanaka posted on X:\n\n{GAP_POST}\n\n{body}\n", "b.txt": f"{sibling}\n"}
+    )
+    config = Config(
+        (str(root),), str(tmp_path / "out"), lexicons=(str(lexicon),), shipped_lexicons=False
+    )
+    links, _ = align_all(prepare(config), config)
+    in_b = [lk for lk in links if lk.tgt.doc_id == "b"]
+    in_a = {lk.src[0].index: lk for lk in links if lk.tgt.doc_id == "a"}
+    # そうですね is rendered between its neighbours' renderings in a.txt …
+    assert sorted(in_a) == [0, 1, 2] and "context:between" in in_a[1].evidence
+    # … and b.txt repeats that rendering, sharing no word with the source either.
+    if linked:
+        assert [(lk.src[0].index, lk.tgt.text.strip('",.')) for lk in in_b] == [(1, "Fair enough")]
+        assert "context:echo" in in_b[0].evidence
+        assert in_b[0].score >= 0.5
+    else:
+        assert in_b == []
+
+
 def test_context_needs_the_rendering_right_beside(story, tmp_path) -> None:  # type: ignore[no-untyped-def]
     first, second = RENDERING.split(". ", 1)
     # Another sentence stands between the two renderings: no context, and one shared word

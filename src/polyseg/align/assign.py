@@ -12,12 +12,14 @@ alone is enough where the structure leaves no doubt: the one unit standing betwe
 renderings of a sentence's two neighbours, the next sentence of a quotation that renders
 the neighbour ("…A. B," she wrote.), or a quote whose own sentence names the post's author
 beside the neighbour's rendering (Tanaka added: "B."), even when it shares no word with the
-sentence.
+sentence. So is an echo: a unit of another article of the story that repeats, nearly word for
+word, the rendering a sentence has already been linked to (outlets reuse a wire translation).
 """
 
 from __future__ import annotations
 
 import bisect
+import difflib
 import itertools
 import math
 import re
@@ -63,7 +65,11 @@ SWITCHES = (
     "context",
 )
 # Contexts in which position alone makes a rendering (``_beside``).
-POSITIONAL = frozenset({"between", "quote"})
+POSITIONAL = frozenset({"between", "quote", "echo"})
+# How close (difflib ratio over word forms) a unit of another article must come to a linked
+# rendering of the same sentence to echo it: "I'll order now." / "I'll order it now." (0.89)
+# do, different translations of one sentence ("Bye now." / "See you later.") do not.
+ECHO_RATIO = 0.8
 QUOTED_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 
 
@@ -119,7 +125,8 @@ class Candidate:
     # rendering beside it can make it a link.
     weak: bool = False
     # "prev" / "next": beside the rendering of that post neighbour; "between": between the
-    # renderings of both; "quote": in the quotation that renders a neighbour.
+    # renderings of both; "quote": in the quotation that renders a neighbour; "echo":
+    # repeating in its article the rendering of the same sentence in another.
     context: str = ""
     score: float = 0.0  # final score, 0..1
 
@@ -410,14 +417,17 @@ def _beside(
 
     A candidate between the renderings of both neighbours, continuing the quotation that
     renders one, or a quote of the post's author beside one in its paragraph, needs no
-    shared word: nothing else can stand there. One beside a
-    single neighbour's rendering needs some evidence of its own, since articles put other
+    shared word: nothing else can stand there. Nor does an echo, in another article, of the
+    sentence's own rendering (``_echoes``). One beside a single neighbour's rendering needs some evidence of its own, since articles put other
     sentences next to a quoted post too."""
     rendered: dict[tuple[str, str, int, str], Sentence] = {}
+    renderings: dict[int, list[Sentence]] = {}  # one-to-one links of each source sentence
     done = {id(c) for c in accepted}
     for c in accepted:
         for s in c.group:
             rendered[(s.doc_id, s.post_id, s.index, c.unit.doc_id)] = c.unit
+        if len(c.group) == 1 and c.unit.kind != "pair":
+            renderings.setdefault(id(c.group[0]), []).append(c.unit)
     out: list[Candidate] = []
     for c in cands:
         if c.context in POSITIONAL or id(c) in done or len(c.group) > 1 or c.unit.kind == "pair":
@@ -435,7 +445,9 @@ def _beside(
             (after and prev is not None and prev.paragraph == c.unit.paragraph)
             or (before and nxt is not None and nxt.paragraph == c.unit.paragraph)
         )
-        if not c.question_mismatch and (
+        if any(u.doc_id != doc and _echoes(u, c.unit) for u in renderings.get(id(s), ())):
+            context = "echo"
+        elif not c.question_mismatch and (
             (after and before)
             or author_quote
             or (prev is not None and order.continues_quote(prev, c.unit))
@@ -461,6 +473,18 @@ def _beside(
         c.score = calibrate(c, opts)
         out.append(c)
     return out
+
+
+def _words(unit: Sentence) -> list[str]:
+    return [t.form for t in unit.tokens]
+
+
+def _echoes(a: Sentence, b: Sentence) -> bool:
+    """Whether English unit ``b`` repeats ``a`` nearly word for word (``ECHO_RATIO``)."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    return difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= ECHO_RATIO
 
 
 def _inside(inner: Sentence, outer: Sentence) -> bool:
