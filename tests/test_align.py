@@ -739,6 +739,41 @@ def test_position_beside_one_rendering_is_not_enough_without_a_shared_word(
     assert got == {0, 2}
 
 
+HUNGRY_LEXICON = """source\ttarget\tkind\tpos\tweight\torigin
+腹\tstomach\tword\tnoun\t1.0\tuser
+減る\tdecrease\tword\tverb\t1.0\tuser
+仕事\twork\tword\tnoun\t1.0\tuser
+"""
+HUNGRY_QUOTE = "\"You can't work if you're hungry!\""
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        # the quote's own sentence names the author with a verb of speech
+        (f"Tanaka wrote: {HUNGRY_QUOTE} The canteen opens at noon.", True),
+        (f'{HUNGRY_QUOTE[:-2]}," Tanaka said. The canteen opens at noon.', True),
+        # the author is named in the paragraph only, or someone else says it
+        (f"Tanaka said the canteen opens at noon. {HUNGRY_QUOTE}", False),
+        (f"Suzuki wrote: {HUNGRY_QUOTE} The canteen opens at noon.", False),
+    ],
+)
+def test_a_quote_said_by_the_author_in_its_own_sentence_is_linked_on_one_word(  # type: ignore[no-untyped-def]
+    story, tmp_path, body, linked
+) -> None:
+    lexicon = tmp_path / "office.ja-en.tsv"
+    lexicon.write_text(HUNGRY_LEXICON, encoding="utf-8")
+    root = story({"a.txt": f"Tanaka posted on X:\n\n腹が減っては仕事はできぬ！\n\n{body}\n"})
+    config = Config(
+        (str(root),), str(tmp_path / "out"), lexicons=(str(lexicon),), shipped_lexicons=False
+    )
+    links, _ = align_all(prepare(config), config)
+    # 腹 and 減る are not rendered word for word: "work" is the one shared word.
+    assert [(lk.tgt.text.strip('"!,'), "仕事=work" in lk.evidence) for lk in links] == (
+        [("You can't work if you're hungry", True)] if linked else []
+    )
+
+
 @pytest.mark.parametrize(
     ("sibling", "linked"),
     [

@@ -291,6 +291,11 @@ def score_candidates(
                                 own_speaker[id(unit)] = _own_sentence_speaker(unit, units[doc_id])
                             own = own_speaker[id(unit)]
                             said_here = bool(author & own and SPEECH & own)
+                # A quote whose own sentence names the author with a verb of speech (Tanaka
+                # wrote: "You can't work if you're hungry!") needs one shared word, as a
+                # short source does; a quote only in the author's paragraph still needs two.
+                if said_here and res.content_matched == 1:
+                    weak = False
                 ratio = max(1, char_length(unit.text)) / src_len
                 dev = abs(math.log(ratio) - LOG_LENGTH_RATIO) / LENGTH_SD
                 # A sentence asking for agreement may be rendered either way.
