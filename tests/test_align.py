@@ -617,19 +617,26 @@ RENDERING = (
 OTHER = "Everyone at the office was surprised by the heavy snow on Monday morning."
 
 
-def _context_links(story, tmp_path, body: str, *disabled: str) -> list[Link]:  # type: ignore[no-untyped-def]
-    lexicon = tmp_path / "office.ja-en.tsv"
-    lexicon.write_text(CONTEXT_LEXICON, encoding="utf-8")
-    root = story({"a.txt": f"Tanaka posted on X:\n\n{CONTEXT_POST}\n\n{body}\n"})
+def _story_links(  # type: ignore[no-untyped-def]
+    story, tmp_path, lexicon: tuple[str, str], files: dict[str, str], *disabled: str
+) -> list[Link]:
+    """Links of the story ``files`` with only the lexicon (file name, TSV text)."""
+    path = tmp_path / lexicon[0]
+    path.write_text(lexicon[1], encoding="utf-8")
     config = Config(
-        (str(root),),
+        (str(story(files)),),
         str(tmp_path / "out"),
-        lexicons=(str(lexicon),),
+        lexicons=(str(path),),
         shipped_lexicons=False,
         disabled=disabled,
     )
     links, _ = align_all(prepare(config), config)
     return links
+
+
+def _context_links(story, tmp_path, body: str, *disabled: str) -> list[Link]:  # type: ignore[no-untyped-def]
+    files = {"a.txt": f"Tanaka posted on X:\n\n{CONTEXT_POST}\n\n{body}\n"}
+    return _story_links(story, tmp_path, ("office.ja-en.tsv", CONTEXT_LEXICON), files, *disabled)
 
 
 def test_a_sentence_beside_its_neighbours_rendering_is_linked_on_one_word(story, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -667,15 +674,11 @@ GAP_MIDDLE = "Fair enough."
 GAP_LAST = "Let's postpone the meeting."
 
 
-def _gap_links(story, tmp_path, body: str) -> list[Link]:  # type: ignore[no-untyped-def]
-    lexicon = tmp_path / "office.ja-en.tsv"
-    lexicon.write_text(GAP_LEXICON, encoding="utf-8")
-    root = story({"a.txt": f"Tanaka posted on X:\n\n{GAP_POST}\n\n{body}\n"})
-    config = Config(
-        (str(root),), str(tmp_path / "out"), lexicons=(str(lexicon),), shipped_lexicons=False
-    )
-    links, _ = align_all(prepare(config), config)
-    return links
+def _gap_links(story, tmp_path, body: str, **more: str) -> list[Link]:  # type: ignore[no-untyped-def]
+    """Links of GAP_POST in a.txt above ``body``, with more files of the story (b.txt=…)."""
+    files = {"a.txt": f"Tanaka posted on X:\n\n{GAP_POST}\n\n{body}\n"}
+    files.update({f"{name}.txt": f"{text}\n" for name, text in more.items()})
+    return _story_links(story, tmp_path, ("office.ja-en.tsv", GAP_LEXICON), files)
 
 
 @pytest.mark.parametrize(
@@ -704,15 +707,10 @@ def test_a_quote_of_the_author_beside_a_rendering_is_linked_by_position(  # type
     story, tmp_path, speaker, linked
 ) -> None:
     middle = "That makes sense to me."  # そうですね, sharing no word
-    lexicon = tmp_path / "office.ja-en.tsv"
-    lexicon.write_text(GAP_LEXICON, encoding="utf-8")
     embed = f"{GAP_POST} pic.twitter.com/a1B2c3D4e5\n— 田中 (@tanaka_office) January 13, 2026"
     body = f'Tanaka wrote: "{GAP_FIRST}" {speaker} added: "{middle}"\n\n{OTHER} {GAP_LAST}'
-    root = story({"a.txt": f"{OTHER}\n\n{embed}\n\n{body}\n"})
-    config = Config(
-        (str(root),), str(tmp_path / "out"), lexicons=(str(lexicon),), shipped_lexicons=False
-    )
-    links, _ = align_all(prepare(config), config)
+    files = {"a.txt": f"{OTHER}\n\n{embed}\n\n{body}\n"}
+    links = _story_links(story, tmp_path, ("office.ja-en.tsv", GAP_LEXICON), files)
     got = {lk.src[0].index: lk for lk in links}
     assert sorted(got) == ([0, 1, 2] if linked else [0, 2]), {
         i: (lk.tgt.text, lk.evidence) for i, lk in got.items()
@@ -761,13 +759,8 @@ HUNGRY_QUOTE = "\"You can't work if you're hungry!\""
 def test_a_quote_said_by_the_author_in_its_own_sentence_is_linked_on_one_word(  # type: ignore[no-untyped-def]
     story, tmp_path, body, linked
 ) -> None:
-    lexicon = tmp_path / "office.ja-en.tsv"
-    lexicon.write_text(HUNGRY_LEXICON, encoding="utf-8")
-    root = story({"a.txt": f"Tanaka posted on X:\n\n腹が減っては仕事はできぬ！\n\n{body}\n"})
-    config = Config(
-        (str(root),), str(tmp_path / "out"), lexicons=(str(lexicon),), shipped_lexicons=False
-    )
-    links, _ = align_all(prepare(config), config)
+    files = {"a.txt": f"Tanaka posted on X:\n\n腹が減っては仕事はできぬ！\n\n{body}\n"}
+    links = _story_links(story, tmp_path, ("office.ja-en.tsv", HUNGRY_LEXICON), files)
     # 腹 and 減る are not rendered word for word: "work" is the one shared word.
     assert [(lk.tgt.text.strip('"!,'), "仕事=work" in lk.evidence) for lk in links] == (
         [("You can't work if you're hungry", True)] if linked else []
@@ -775,40 +768,34 @@ def test_a_quote_said_by_the_author_in_its_own_sentence_is_linked_on_one_word(  
 
 
 @pytest.mark.parametrize(
-    ("sibling", "linked"),
+    ("sibling", "echo"),
     [
-        # another outlet reuses the translation, here word for word
-        (f"{OTHER} {GAP_MIDDLE} The office reopens on Friday.", True),
-        # or nearly so
-        (f'{OTHER} "Fair enough," Tanaka said. The office reopens on Friday.', True),
+        # another outlet reuses the translation, word for word
+        (f"{OTHER} {GAP_MIDDLE} The office reopens on Friday.", "Fair enough"),
+        # or nearly so (difflib ratio 0.8), or in a quote of its own
+        (f"{OTHER} Fair enough, then. The office reopens on Friday.", "Fair enough, then"),
+        (f'{OTHER} "Fair enough," Tanaka said. The office reopens on Friday.', "Fair enough"),
         # a translation of its own shares no word with the first and is no echo
-        (f"{OTHER} That makes sense to me. The office reopens on Friday.", False),
+        (f"{OTHER} That makes sense to me. The office reopens on Friday.", ""),
     ],
 )
 def test_an_echo_of_a_linked_rendering_in_another_article_is_linked(  # type: ignore[no-untyped-def]
-    story, tmp_path, sibling, linked
+    story, tmp_path, sibling, echo
 ) -> None:
-    lexicon = tmp_path / "office.ja-en.tsv"
-    lexicon.write_text(GAP_LEXICON, encoding="utf-8")
-    body = f"{GAP_FIRST} {GAP_MIDDLE} {GAP_LAST}\n\n{OTHER}"
-    root = story(
-        {"a.txt": f"Tanaka posted on X:\n\n{GAP_POST}\n\n{body}\n", "b.txt": f"{sibling}\n"}
+    links = _gap_links(
+        story, tmp_path, f"{GAP_FIRST} {GAP_MIDDLE} {GAP_LAST}\n\n{OTHER}", b=sibling
     )
-    config = Config(
-        (str(root),), str(tmp_path / "out"), lexicons=(str(lexicon),), shipped_lexicons=False
-    )
-    links, _ = align_all(prepare(config), config)
     in_b = [lk for lk in links if lk.tgt.doc_id == "b"]
     in_a = {lk.src[0].index: lk for lk in links if lk.tgt.doc_id == "a"}
     # そうですね is rendered between its neighbours' renderings in a.txt …
     assert sorted(in_a) == [0, 1, 2] and "context:between" in in_a[1].evidence
     # … and b.txt repeats that rendering, sharing no word with the source either.
-    if linked:
-        assert [(lk.src[0].index, lk.tgt.text.strip('",.')) for lk in in_b] == [(1, "Fair enough")]
+    assert [(lk.src[0].index, lk.tgt.text.strip('",.')) for lk in in_b] == (
+        [(1, echo)] if echo else []
+    )
+    if echo:
         assert "context:echo" in in_b[0].evidence
         assert in_b[0].score >= 0.5
-    else:
-        assert in_b == []
 
 
 def test_context_needs_the_rendering_right_beside(story, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -941,15 +928,10 @@ WISE_LEXICON = """source\ttarget\tkind\tpos\tweight\torigin
 
 
 def test_a_quote_of_two_sentences_is_not_the_rendering_of_one_of_them(story, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    lexicon = tmp_path / "wise.ko-en.tsv"
-    lexicon.write_text(WISE_LEXICON, encoding="utf-8")
     post = "절대 다른 사람의 감정을 상하게 하지 말아라. 현명한 사람만 사랑니를 가질 수 있다."
     body = '"Never hurt the feelings of others. Only a wise person can have them," Kim said.'
-    root = story({"a.txt": f"Kim posted on X:\n\n{post}\n\n{body}\n"})
-    config = Config(
-        (str(root),), str(tmp_path / "out"), lexicons=(str(lexicon),), shipped_lexicons=False
-    )
-    links, _ = align_all(prepare(config), config)
+    files = {"a.txt": f"Kim posted on X:\n\n{post}\n\n{body}\n"}
+    links = _story_links(story, tmp_path, ("wise.ko-en.tsv", WISE_LEXICON), files)
     got = {lk.src[0].index: lk.tgt.text for lk in links if len(lk.src) == 1}
     # The two-sentence quote shares more words with the first sentence than its first half
     # does, but its second half renders the second sentence.
