@@ -423,8 +423,8 @@ def _beside(
     A candidate between the renderings of both neighbours, continuing the quotation that
     renders one, or a quote of the post's author beside one in its paragraph, needs no
     shared word: nothing else can stand there. Nor does an echo, in another article, of the
-    sentence's own rendering (``_echoes``). One beside a single neighbour's rendering needs some evidence of its own, since articles put other
-    sentences next to a quoted post too."""
+    sentence's own rendering (``_echoes``). One beside a single neighbour's rendering needs
+    some evidence of its own, since articles put other sentences next to a quoted post too."""
     rendered: dict[tuple[str, str, int, str], Sentence] = {}
     renderings: dict[int, list[Sentence]] = {}  # one-to-one links of each source sentence
     done = {id(c) for c in accepted}
