@@ -324,16 +324,23 @@ def test_katakana_loanwords_meet_lowercase_english_words(src: str, en: str, labe
     assert label in res.evidence
 
 
-def test_only_katakana_meets_lowercase_words_by_transliteration() -> None:
-    # 카림 and カリム (Karim) have the skeleton of "claim": a Korean name may meet only a
-    # capitalised word, since Hangul does not mark loanwords as katakana does.
+def test_only_katakana_common_nouns_meet_lowercase_words_by_transliteration() -> None:
+    # 카림 and カリム (Karim) have the skeleton of "claim", グレッグ (Greg) that of "charge": a
+    # name may meet only a capitalised word. Hangul does not mark loanwords as katakana
+    # does, and UniDic tags カリム and グレッグ as proper nouns.
     en = english_tokens(tokenize_english("The claim was rejected by Karim."), frozenset())
-    ko = source_items(get_tokenizer("ko").tokenize("카림 대통령"), PairLexicon("ko"))
-    assert "translit:카림=karim" in score_pair(ko, en).evidence
     no_name = english_tokens(tokenize_english("The claim was rejected."), frozenset())
-    assert not any(e.startswith("translit:") for e in score_pair(ko, no_name).evidence)
-    ja = source_items(get_tokenizer("ja").tokenize("カリム大統領"), PairLexicon("ja"))
-    assert "translit:カリム=claim" in score_pair(ja, no_name).evidence
+    for lang, text, name in (("ko", "카림 대통령", "카림"), ("ja", "カリム大統領", "カリム")):
+        items = source_items(get_tokenizer(lang).tokenize(text), PairLexicon(lang))
+        assert f"translit:{name}=karim" in score_pair(items, en).evidence
+        assert not any(e.startswith("translit:") for e in score_pair(items, no_name).evidence)
+    greg = source_items(get_tokenizer("ja").tokenize("グレッグと申します。"), PairLexicon("ja"))
+    charge = english_tokens(tokenize_english("Who will be in charge of replying?"), frozenset())
+    assert score_pair(greg, charge).evidence == ()
+    # A katakana common noun may: ドネーション ↔ "donations".
+    donation = source_items(get_tokenizer("ja").tokenize("ドネーションです。"), PairLexicon("ja"))
+    gifts = english_tokens(tokenize_english("They were donations."), frozenset())
+    assert "translit:ドネーション=donations" in score_pair(donation, gifts).evidence
     # (the small tsu doubles a consonant; anyascii would write it as a "t")
     assert skeleton("マリッサ") == skeleton("Marissa") != skeleton("Maritsa")
     assert skeleton("ドネーション") == skeleton("donation") == skeleton("도네이션")

@@ -122,8 +122,9 @@ class SrcItem:
     origin: str = ""
     name: bool = False
     translit: str = ""  # consonant skeleton of an unknown name (매케인 → mkn)
-    # a katakana word, whose skeleton may also meet a lowercase English word: Japanese
-    # writes loanwords in katakana (ドネーション ↔ donation), Korean does not mark them
+    # a katakana common noun, whose skeleton may also meet a lowercase English word:
+    # Japanese writes loanwords in katakana (ドネーション ↔ donation), Korean does not mark
+    # them; a katakana proper noun is a name (カリム, グレッグ), not "claim" or "charge"
     loanword: bool = False
     interjection: bool = False  # いや, うん, 네
     minor: bool = False  # an adverb or determiner (ちょっと, 本当に, 그)
@@ -371,7 +372,7 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
                     latin=latin,
                     origin=tok.origin,
                     translit=translit,
-                    loanword=bool(translit) and _katakana(tok.form),
+                    loanword=bool(translit) and _katakana(tok.form) and "固有名詞" not in tok.tag,
                     minor=minor,
                 )
             )
