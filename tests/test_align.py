@@ -4,7 +4,8 @@ from dataclasses import replace
 
 import pytest
 
-from polyseg.align import AlignOptions, align_story
+from polyseg.align import AlignOptions, align_story, assign
+from polyseg.align.assign import LENGTH_SD, length_sd
 from polyseg.align.features import (
     asks_question,
     cjk_number,
@@ -490,6 +491,24 @@ def test_a_much_longer_english_sentence_is_penalised() -> None:
         for lk in align_story([src], {("a", "p1"): post}, units, {"ko": KO_LEX}, relaxed)
     }
     assert again["b"] > scores.get("b", 0.0)
+
+
+def test_a_short_source_is_allowed_a_freer_length(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 有難う。 is 3 characters, "Thank you for saying that." 22: a ratio of 7 against the
+    # usual 2, which a long source pays for (the test above) but a short turn often has.
+    lex = _lex("ja", {"有難う": ["thank you"]})
+    src = _sent("a", "有難う。", 0, "ja", "p1")
+    post = Post("a", "p1", "ja", "embed", 1, ((0, 4),))
+    units = {"a": [_sent("a", "Thank you for saying that.", 0)]}
+
+    def score() -> float:
+        links = align_story([src], {("a", "p1"): post}, units, {"ja": lex}, AlignOptions(0.0))
+        return links[0].score
+
+    assert length_sd(4) > length_sd(10) > length_sd(16) == LENGTH_SD == length_sd(40)
+    freer = score()
+    monkeypatch.setattr(assign, "SHORT_VARIANCE", 0.0)  # the SD of long sources for all
+    assert freer >= 0.4 > score()
 
 
 def test_part_of_a_multiword_target_is_weaker_evidence() -> None:
