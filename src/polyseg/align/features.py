@@ -200,9 +200,14 @@ def _name_like(tok: Token) -> bool:
     word. (Korean common nouns no lexicon holds are not: kiwipiepy tags some transcribed
     brand names NNG (레비트라), but without a lexicon every noun is unknown, and their
     skeletons then meet capitalised English words by chance.)"""
-    if tok.tag == "NNP" or "固有名詞" in tok.tag:
+    if _proper_noun(tok):
         return True
     return len(tok.form) >= 3 and _katakana(tok.form)
+
+
+def _proper_noun(tok: Token) -> bool:
+    """Tagged a proper noun by kiwipiepy (NNP) or UniDic (名詞-固有名詞-…)."""
+    return tok.tag == "NNP" or "固有名詞" in tok.tag
 
 
 def _katakana(text: str) -> bool:
@@ -372,7 +377,7 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
                     latin=latin,
                     origin=tok.origin,
                     translit=translit,
-                    loanword=bool(translit) and _katakana(tok.form) and "固有名詞" not in tok.tag,
+                    loanword=bool(translit) and _katakana(tok.form) and not _proper_noun(tok),
                     minor=minor,
                 )
             )
