@@ -263,6 +263,7 @@ def score_candidates(
         author = authors[key]
         items = [i for s in group for i in src_feats[id(s)]]
         src_len = max(1, sum(char_length(s.text) for s in group))
+        sd = length_sd(src_len)
         asks = any(src_asks[id(s)] for s in group)
         tag = any(src_tag[id(s)] for s in group)
         docs = list(units) if opts.scope == "story" else [first.doc_id]
@@ -310,7 +311,7 @@ def score_candidates(
                 if said_here and res.content_matched == 1:
                     weak = False
                 ratio = max(1, char_length(unit.text)) / src_len
-                dev = abs(math.log(ratio) - LOG_LENGTH_RATIO) / length_sd(src_len)
+                dev = abs(math.log(ratio) - LOG_LENGTH_RATIO) / sd
                 # A sentence asking for agreement may be rendered either way.
                 mismatch = (
                     asks != en_asks[id(unit)]
