@@ -214,7 +214,8 @@ def _tok_keys(tok: EnTok) -> frozenset[str]:
     if tok.month:
         keys.add("m:" + tok.month)
     if tok.translit:
-        # a lowercase word's skeleton is met only by a katakana word (score_pair)
+        # a lowercase word's skeleton is met only by a katakana common noun (score_pair,
+        # SrcItem.loanword)
         keys.add(("t:" if tok.name else "l:") + tok.translit)
     keys.discard("")
     return frozenset(keys)
