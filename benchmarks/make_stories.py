@@ -8,8 +8,10 @@ in the sibling ``b.txt``, or left out; the translations of the corpus sentences 
 before and after the post go in as distractors.  Page debris is sprinkled in.
 
 Writes ``OUT/<pair>/sNNNN/{a,b}.txt``, ``OUT/gold.tsv`` (one row per source sentence x
-English rendering), ``OUT/sources.tsv`` (every post source sentence) and
-``OUT/meta.tsv`` (what each story contains, for error analysis).
+English rendering, ``strict``; and ``acceptable`` where a filler or distractor translates a
+corpus sentence worded as the post sentence, as dialogues repeat ありがとうございます。: a
+link to it is no error, nor one to find), ``OUT/sources.tsv`` (every post source sentence)
+and ``OUT/meta.tsv`` (what each story contains, for error analysis).
 """
 
 from __future__ import annotations
@@ -124,6 +126,9 @@ class Corpus:
     pair: str
     blocks: list[list[Segment]]
     filler: list[str]  # English sentences usable as article filler
+    # English sentence -> source_key of every corpus sentence it translates: a filler or a
+    # distractor that translates a sentence worded as a post sentence renders it too
+    sources_of: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def positions(self) -> list[tuple[int, int]]:
@@ -141,6 +146,7 @@ class Person:
 class Story:
     files: dict[str, str] = field(default_factory=dict)  # file name -> text
     gold: list[tuple[str, str, str, str]] = field(default_factory=list)  # doc, src, tdoc, en
+    acceptable: list[tuple[str, str, str, str]] = field(default_factory=list)  # likewise
     sources: list[tuple[str, str, int]] = field(default_factory=list)  # doc, src, n links
     meta: dict[str, str] = field(default_factory=dict)
 
@@ -235,12 +241,23 @@ def load_corpus(data: Path, pair: str, items: Sequence[str]) -> Corpus:
         sys.exit(f"no usable {pair} segments in {', '.join(items)}")
     seen: set[str] = set()
     filler = []
+    sources_of: dict[str, set[str]] = {}
     for block in blocks:
         for seg in block:
+            sources_of.setdefault(seg.en, set()).add(source_key(seg.src))
             if article_like(seg.en) and seg.en not in seen:
                 seen.add(seg.en)
                 filler.append(seg.en)
-    return Corpus(pair, blocks, filler)
+    return Corpus(pair, blocks, filler, sources_of)
+
+
+_PUNCT_OR_SPACE = re.compile(r"[\W_]+")
+
+
+def source_key(src: str) -> str:
+    """A source sentence's words without punctuation or spacing: ありがとうございます。 and
+    ありがとうございます！ are the same sentence, and so are their translations."""
+    return _PUNCT_OR_SPACE.sub("", norm(src))
 
 
 def check_data(data: Path) -> None:
@@ -495,7 +512,9 @@ class Generator:
             spread[rng.choice(docs_with_units)].append(d)
 
         # article a: filler paragraphs, the post after paragraph 1-3, renderings after it
-        paras = paragraphs(rng, self.fillers(rng.randint(8, 15), ens, avoid))
+        fill = self.fillers(rng.randint(8, 15), ens, avoid)
+        placed = {"a": fill + spread["a"]}  # the English sentences that are no rendering
+        paras = paragraphs(rng, fill)
         post_at = rng.randint(1, min(3, len(paras)))
         post_text, style = post_block(rng, [s.src for s in segs], lang, who)
         scatter(rng, paras, spread["a"])
@@ -504,7 +523,9 @@ class Generator:
         story = Story()
         story.files["a.txt"] = render(rng, paras, lang, extra, rng.randint(1, 4))
         if has_b:
-            paras_b = paragraphs(rng, self.fillers(rng.randint(6, 12), ens, avoid))
+            fill = self.fillers(rng.randint(6, 12), ens, avoid)
+            placed["b"] = fill + spread["b"]
+            paras_b = paragraphs(rng, fill)
             scatter(rng, paras_b, spread["b"])
             place_units(rng, paras_b, units["b"], rng.randint(0, 2))
             story.files["b.txt"] = render(rng, paras_b, lang, {}, rng.randint(0, 2))
@@ -514,6 +535,13 @@ class Generator:
             for doc, _ in place:
                 story.gold.append((doc_a, seg.src, f"{story_id}/{doc}", seg.en))
             story.sources.append((doc_a, seg.src, len(place)))
+            # A dialogue says ありがとうございます。 more than once: the translation of another
+            # such turn, placed as filler or distractor, is a rendering of this one too.
+            key = source_key(seg.src)
+            for doc, sentences in placed.items():
+                for en in sentences:
+                    if key in self.corpus.sources_of.get(en, ()):
+                        story.acceptable.append((doc_a, seg.src, f"{story_id}/{doc}", en))
         story.meta = {
             "story": story_id,
             "origin": f"{segs[0].origin}..{segs[-1].origin}",
@@ -588,6 +616,7 @@ def generate(
             for name, text in story.files.items():
                 (folder / name).write_text(text, encoding="utf-8")
             gold_rows.extend([pair, *g, "strict"] for g in story.gold)
+            gold_rows.extend([pair, *g, "acceptable"] for g in story.acceptable)
             source_rows.extend([pair, doc, src, str(n)] for doc, src, n in story.sources)
             meta_rows.append([pair, *(story.meta[h] for h in meta_header[1:])])
             counts[pair] += len(story.gold)
