@@ -1051,3 +1051,14 @@ def test_one_shared_word_is_enough_when_it_carries_a_short_rendering() -> None:
     # In a long sentence about something else the same word explains too little.
     long = "The meeting on Wednesday was moved to the big hall after the fire drill."
     assert linked(long, AlignOptions(0.0)) == []
+
+
+def test_a_compound_particle_is_no_word_a_rendering_must_share() -> None:
+    # について is "about", not 議題 + つく "be lit"; によって is "by", not よって "therefore".
+    lex = _lex("ja", {"つく": ["be lit"], "よって": ["therefore"], "議題": ["agenda"]})
+    for text in ("来週の議題について話しましょう。", "部署によって違います。"):
+        items = source_items(get_tokenizer("ja").tokenize(text), lex)
+        assert [i.key for i in items if i.key in ("つく", "よって")] == []
+    items = source_items(get_tokenizer("ja").tokenize("議題について。"), lex)
+    res = score_pair(items, english_tokens(tokenize_english("About the agenda."), frozenset()))
+    assert res.src_cover == 1.0

@@ -52,6 +52,28 @@ def test_japanese_lemma_reading_and_loanword_origin() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("来週の議題について話しましょう。", "つい"),
+        ("部署によって違います。", "よっ"),
+        ("市場調査に関する件です。", "関する"),
+        ("新入社員に対して研修を行います。", "対し"),
+        ("会議において決めました。", "おい"),
+    ],
+)
+def test_japanese_compound_particles_are_grammar(text: str, verb: str) -> None:
+    by_form = {t.form: t for t in get_tokenizer("ja").tokenize(text)}
+    assert by_form[verb].tag == "助詞-複合辞"
+    assert not by_form[verb].content
+
+
+def test_the_same_verbs_elsewhere_stay_verbs() -> None:
+    by_form = {t.form: t for t in get_tokenizer("ja").tokenize("電気がついて、席に着いた。")}
+    assert by_form["つい"].tag.startswith("動詞") and by_form["つい"].content
+    assert by_form["着い"].content
+
+
+@pytest.mark.parametrize(
     ("text", "lemmas"),
     [
         ("The leaders played drums", ["the", "leader", "play", "drum"]),

@@ -36,6 +36,12 @@ LIGHT = frozenset(
     やる 遣る いたす 致す しれる 知れる よる 因る 依る すぎる 過ぎる みたい まま もっと もし 他 いくら
     あと""".split()
 )
+# Verbs that, after the case particle に, are grammar: compound particles (複合辞) such as
+# について "about", において "in", によって "by", に対して "towards", に関する "on". Their
+# tokens are tagged 助詞-複合辞, so that a lexicon run cannot start there (によって is no
+# よって "therefore"), and are no content words (議題について is not 議題 + つく "be lit").
+COMPOUND_PARTICLE_VERBS = frozenset({"つく", "おく", "よる", "対する", "関する"})
+COMPOUND_PARTICLE_TAG = "助詞-複合辞"
 # Final particles that make a sentence a question without a question mark (届くかな。,
 # いいでしょうか。, いいかしら。).
 QUESTION_PARTICLES = frozenset({"か", "かな", "かしら"})
@@ -280,6 +286,14 @@ class JapaneseTokenizer:
                 and lemma not in LIGHT
                 and pos2 != "助動詞語幹"
             )
+            if (
+                pos1 == "動詞"
+                and lemma in COMPOUND_PARTICLE_VERBS
+                and out
+                and out[-1].form == "に"
+                and out[-1].tag == "助詞-格助詞"
+            ):
+                tag, content = COMPOUND_PARTICLE_TAG, False
             after_te = pos1 == "助詞" and pos2 == "接続助詞"
             reading = f.kana if f.kana and f.kana != "*" else ""
             out.append(Token(surface, tag, lemma, start, end, reading, origin, content))
