@@ -1062,3 +1062,53 @@ def test_a_compound_particle_is_no_word_a_rendering_must_share() -> None:
     items = source_items(get_tokenizer("ja").tokenize("議題について。"), lex)
     res = score_pair(items, english_tokens(tokenize_english("About the agenda."), frozenset()))
     assert res.src_cover == 1.0
+
+
+def test_a_question_word_the_lexicon_holds_as_a_run_still_asks() -> None:
+    # UniDic splits どうして into どう+し+て; the lexicon's どうして ("in what way") must not
+    # hide the question word "why".
+    lex = _lex("ja", {"どうして": ["in what way"], "なんで": ["by what means"]})
+    for text in ("どうしてですか？", "なんで？"):
+        items = source_items(get_tokenizer("ja").tokenize(text), lex)
+        assert [(i.targets[0].text, i.meets) for i in items] == [("why", True)]
+    res = score_pair(
+        source_items(get_tokenizer("ja").tokenize("どうしてですか？"), lex),
+        english_tokens(tokenize_english("Why those?"), frozenset(), True),
+    )
+    assert res.evidence == ("ask:どうして=why",)
+
+
+def test_a_run_of_function_words_is_no_word_a_rendering_must_share() -> None:
+    # それに "besides" (それ + に) and その時に's 時に "by the way" are conjunctions: they weigh
+    # as adverbs do, and a rendering need not show them.
+    lex = _lex("ja", {"それに": ["besides"], "時に": ["by the way"], "ガソリン": ["gas"]})
+    items = source_items(get_tokenizer("ja").tokenize("それに、毎週ガソリン入れないと。"), lex)
+    by_key = {i.key: i for i in items}
+    assert by_key["それに"].minor and not by_key["それに"].required
+    assert by_key["ガソリン"].required
+    items = source_items(get_tokenizer("ja").tokenize("英語版はその時に考えましょう。"), lex)
+    assert all(not i.required for i in items if i.key == "時に")
+
+
+def test_formal_nouns_are_grammar() -> None:
+    # はず "should", わけ "it is that", とき "when" (not 朱鷺, the crested ibis), のほう "-er"
+    tokens = get_tokenizer("ja").tokenize("明日来るはずです。忙しいときは、早いほうがいいわけ。")
+    by_form = {t.form: t for t in tokens}
+    assert not any(by_form[w].content for w in ("はず", "とき", "ほう", "わけ"))
+    assert by_form["来る"].content
+
+
+def test_a_letter_naming_a_company_is_evidence() -> None:
+    # A社 is "Company A": a capital letter inside an English sentence is a label, kept as
+    # written; the article "A" at the head of a sentence and the pronoun "I" are not.
+    lex = _lex("ja", {"社": ["company"]})
+    items = source_items(get_tokenizer("ja").tokenize("A社のデニスです。"), lex)
+    feats = english_tokens(tokenize_english("This is Dennis from Company A."), frozenset())
+    assert {"latin:A", "社=company"} <= set(score_pair(items, feats).evidence)
+    tokens = tokenize_english("A plan, Plan B, and I said: A day.")
+    assert [(t.form, t.content) for t in tokens if len(t.form) == 1] == [
+        ("a", False),
+        ("b", True),
+        ("i", False),
+        ("a", False),
+    ]

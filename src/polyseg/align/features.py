@@ -311,14 +311,15 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
                 break
             if targets:
                 lone = (key, targets)
-        wh = ask.get(tok.lemma) if match is None or match[0] == i + 1 else None
-        if wh and not (i + 1 < n and tokens[i + 1].form in INDEFINITE_MARKS):
+        # どう+し+て is the question word どうして "why", as a run of the lexicon.
+        wh_end, wh_key = (i + 1, tok.lemma) if match is None else match[:2]
+        wh = ask.get(wh_key) if wh_end == i + 1 or wh_key in ask else None
+        if wh and not (wh_end < n and tokens[wh_end].form in INDEFINITE_MARKS):
             # いつ, 언제: a question word, which only a question's "when" renders.
             target = Target(wh, (wh,), 1.0, "ask")
-            items.append(
-                SrcItem(tok.form, MEET_WEIGHT, key=tok.lemma, targets=(target,), minor=True)
-            )
-            i += 1
+            text = "".join(t.form for t in tokens[i:wh_end])
+            items.append(SrcItem(text, MEET_WEIGHT, key=wh_key, targets=(target,), minor=True))
+            i = wh_end
             continue
         if negates(tok):
             items.append(
@@ -349,7 +350,11 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
         if match is not None:
             j, key, targets = match
             text = "".join(t.form for t in tokens[i:j])
-            minor = j == i + 1 and tok.tag.startswith(MINOR_TAGS)
+            # A run of function words (それに "besides", それで, 時に of その時に) is a
+            # conjunction, as an adverb is: no word a rendering must share.
+            minor = (j == i + 1 and tok.tag.startswith(MINOR_TAGS)) or not any(
+                t.content for t in tokens[i:j]
+            )
             items.append(
                 SrcItem(
                     text,

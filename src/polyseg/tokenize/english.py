@@ -140,6 +140,13 @@ def _split_contraction(form: str, start: int, end: int) -> tuple[str, Token | No
     return base, Token(word, "W", word, cut, end, content=False), cut
 
 
+def _mid_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a word or a comma (no sentence start, quote or
+    colon before it)."""
+    before = text[:start].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] == ",")
+
+
 def tokenize_english(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
     for m in WORD_RE.finditer(text):
@@ -155,7 +162,11 @@ def tokenize_english(text: str) -> tuple[Token, ...]:
             lemma = ORDINAL_RE.sub("", raw.replace(",", ""))  # 1st → 1, 1,200 → 1200
         else:
             # All-capital acronyms (US, UN) keep their form; "us" the pronoun is a stop word.
-            acronym = raw.isupper() and len(raw) >= 2
+            # So do single capital letters inside a sentence, labels (Company A, Plan B): A社
+            # is "Company A"; the article "A" opens a sentence, the pronoun "I" is none.
+            acronym = raw.isupper() and (
+                len(raw) >= 2 or (raw != "I" and _mid_sentence(text, m.start()))
+            )
             tag = "ACR" if acronym else ("CAP" if raw[0].isupper() else "W")
             lemma = form if acronym else lemma_of(form)
         content = tag in ("NUM", "ACR") or (form not in STOPWORDS and lemma not in STOPWORDS)

@@ -34,7 +34,7 @@ LIGHT = frozenset(
     いう よう 様 この その あの どの こんな そんな あんな どんな ところ 所 方 うち 内 ため 為 中 時
     でも だから それ これ あれ 又 また もう まだ くれる 下さる 頂く 貰う 御座る ござる 居る おる 出来る できる
     やる 遣る いたす 致す しれる 知れる よる 因る 依る すぎる 過ぎる みたい まま もっと もし 他 いくら
-    あと""".split()
+    あと はず 筈 わけ 訳 とき ほう""".split()
 )
 # Verbs that, after the case particle に, are grammar: compound particles (複合辞) such as
 # について "about", において "in", によって "by", に対して "towards", に関する "on". Their
@@ -64,6 +64,7 @@ INTERROGATIVES = {
     "なぜ": "why",
     "何故": "why",
     "どうして": "why",
+    "なんで": "why",
     "どう": "how",
     "いくら": "how",
     "どれ": "which",
