@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from polyseg.align import AlignOptions, align_story, assign
-from polyseg.align.assign import LENGTH_SD, length_sd
+from polyseg.align.assign import LENGTH_SD, _speaker_of, length_sd
 from polyseg.align.features import (
     asks_question,
     cjk_number,
@@ -727,7 +727,9 @@ def test_position_alone_links_a_sentence_without_shared_words(
 
 
 @pytest.mark.parametrize(
-    ("speaker", "linked"), [("Tanaka", True), ("He", False), ("Suzuki", False)]
+    # "He" is Tanaka, who spoke last
+    ("speaker", "linked"),
+    [("Tanaka", True), ("He", True), ("Suzuki", False)],
 )
 def test_a_quote_of_the_author_beside_a_rendering_is_linked_by_position(  # type: ignore[no-untyped-def]
     story, tmp_path, speaker, linked
@@ -752,8 +754,11 @@ def test_a_quote_of_the_author_beside_a_rendering_is_linked_by_position(  # type
         # beside the first rendering only, as its own sentence: articles put other
         # sentences there too
         f"{GAP_FIRST} {GAP_MIDDLE}\n\n{OTHER} {GAP_LAST}",
-        # a quotation of its own, not the one rendering the first turn
-        f'Tanaka wrote: "{GAP_FIRST}" "{GAP_MIDDLE} We will see," he added.\n\n{OTHER} {GAP_LAST}',
+        # a quotation of someone else's, not the one rendering the first turn
+        f'Tanaka wrote: "{GAP_FIRST}" "{GAP_MIDDLE} We will see," Suzuki added.\n\n{OTHER} {GAP_LAST}',
+        # he is Suzuki, who spoke last
+        f'Tanaka wrote: "{GAP_FIRST}" Suzuki said the plan was late. "{GAP_MIDDLE} We will see,"'
+        f" he added.\n\n{OTHER} {GAP_LAST}",
     ],
 )
 def test_position_beside_one_rendering_is_not_enough_without_a_shared_word(
@@ -780,6 +785,12 @@ HUNGRY_QUOTE = "\"You can't work if you're hungry!\""
         # the author is named in the paragraph only, or someone else says it
         (f"Tanaka said the canteen opens at noon. {HUNGRY_QUOTE}", False),
         (f"Suzuki wrote: {HUNGRY_QUOTE} The canteen opens at noon.", False),
+        # he or she, when the last one named speaking before it is the author, or no one
+        # spoke between the post and it
+        (f'The canteen opens at noon. {HUNGRY_QUOTE[:-2]}," she said.', True),
+        (f"Tanaka posted a photo of lunch. She added: {HUNGRY_QUOTE}", True),
+        (f'Suzuki said lunch was late. {HUNGRY_QUOTE[:-2]}," he said.', False),
+        (f'"Lunch was late," Suzuki said. She added: {HUNGRY_QUOTE}', False),
     ],
 )
 def test_a_quote_said_by_the_author_in_its_own_sentence_is_linked_on_one_word(  # type: ignore[no-untyped-def]
@@ -1112,3 +1123,18 @@ def test_a_letter_naming_a_company_is_evidence() -> None:
         ("i", False),
         ("a", False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('"Politically, they are not natural allies," Easley said.', "easley"),
+        ("Their origins make it unexpected, said Ayumi Teraoka, a professor.", "ayumi teraoka"),
+        ("Prime Minister Takaichi wrote on X that the talks went well.", "takaichi"),
+        ('"We agreed," he added.', "pronoun"),
+        ("The ministry said the talks would resume.", "other"),
+        ("The two leaders later exchanged drumsticks.", ""),
+    ],
+)
+def test_the_speaker_of_a_sentence(sentence: str, speaker: str) -> None:
+    assert _speaker_of(sentence) == speaker

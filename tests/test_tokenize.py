@@ -59,6 +59,7 @@ def test_japanese_lemma_reading_and_loanword_origin() -> None:
         ("市場調査に関する件です。", "関する"),
         ("新入社員に対して研修を行います。", "対し"),
         ("会議において決めました。", "おい"),
+        ("それは僕らにとってチャンスなんだ。", "とっ"),
     ],
 )
 def test_japanese_compound_particles_are_grammar(text: str, verb: str) -> None:
@@ -68,9 +69,10 @@ def test_japanese_compound_particles_are_grammar(text: str, verb: str) -> None:
 
 
 def test_the_same_verbs_elsewhere_stay_verbs() -> None:
-    by_form = {t.form: t for t in get_tokenizer("ja").tokenize("電気がついて、席に着いた。")}
+    text = "電気がついて、席に着いた。資料を手に取って読む。"
+    by_form = {t.form: t for t in get_tokenizer("ja").tokenize(text)}
     assert by_form["つい"].tag.startswith("動詞") and by_form["つい"].content
-    assert by_form["着い"].content
+    assert by_form["着い"].content and by_form["取っ"].content
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from ..lexicon import PairLexicon
 from ..tokenize.english import tokenize_english
 from ..tokenize.korean import surname_spellings
-from ..types import Link, Post, Sentence
+from ..types import Link, Post, Sentence, Token
 from .features import (
     EnTok,
     SrcItem,
@@ -206,6 +206,64 @@ def _own_sentence_speaker(unit: Sentence, units: list[Sentence]) -> frozenset[st
     )
 
 
+# Subjects of a quote that name nobody ("…," she said. He added: "…"): the speaker is the
+# last one named before it.
+PRONOUNS = frozenset({"he", "she"})
+# How many sentences before a pronoun quote are searched for its speaker.
+SPEAKER_LOOKBACK = 3
+
+
+def _speaker_of(text: str) -> str:
+    """Who speaks in a sentence, from the words beside its verbs of speech outside quotes
+    (Easley said, said Ayumi Teraoka, Lee posted): their capitalised words other than titles
+    as one string of lemmas, "pronoun" for he or she, "" when it has no verb of speech, and
+    "other" when the speaker is named by no capitalised word (the ministry said)."""
+    tokens = tokenize_english(QUOTED_RE.sub(" , ", text))
+    spoken = False
+    for k, t in enumerate(tokens):
+        if t.lemma not in SPEECH:
+            continue
+        spoken = True
+        # the subject before the verb (Easley said, he told Kim), else after it (said Ayumi
+        # Teraoka)
+        for side in (tokens[max(0, k - 3) : k], tokens[k + 1 : k + 4]):
+            names = [u.lemma for u in side if _name_word(u)]
+            if names:
+                return " ".join(names)
+            if any(u.form in PRONOUNS for u in side):
+                return "pronoun"
+    return "other" if spoken else ""
+
+
+def _name_word(tok: Token) -> bool:
+    return tok.content and tok.tag in ("CAP", "ACR") and tok.lemma not in TITLES
+
+
+def _pronoun_quote_of(
+    unit: Sentence, units: list[Sentence], author: frozenset[str], post_start: int | None
+) -> bool:
+    """Whether a quote whose own sentence gives its speaker as he or she ("…," she said) is
+    the author's: the last speaker named before it (within SPEAKER_LOOKBACK sentences) is the
+    author, or no one spoke between the post (``post_start``, in this document) and it."""
+    holders = [u for u in units if u.kind == "sentence" and _overlaps(u, unit)]
+    if not holders or _speaker_of(" ".join(u.text for u in holders)) != "pronoun":
+        return False
+    start = min(u.start for u in holders)
+    before = sorted(
+        (u for u in units if u.kind == "sentence" and u.end <= start),
+        key=lambda u: u.start,
+        reverse=True,
+    )
+    for u in before[:SPEAKER_LOOKBACK]:
+        if post_start is not None and u.end <= post_start:
+            return True
+        who = _speaker_of(u.text)
+        if who in ("", "pronoun"):
+            continue
+        return bool(author & frozenset(who.split()))
+    return post_start is not None and (not before or before[0].end <= post_start)
+
+
 def _lemmas_outside_quotes(text: str) -> frozenset[str]:
     return frozenset(t.lemma for t in tokenize_english(QUOTED_RE.sub(" ", text)))
 
@@ -251,6 +309,7 @@ def score_candidates(
     src_tag = {id(s): seeks_confirmation(s.text, s.tokens, s.lang) for s in sources}
     speaker: dict[int, frozenset[str]] = {}
     own_speaker: dict[int, frozenset[str]] = {}
+    pronoun: dict[tuple[int, tuple[str, str]], bool] = {}
     kinds = EVIDENCE - opts.disabled
     authors: dict[tuple[str, str], frozenset[str]] = {}
     out: list[Candidate] = []
@@ -305,6 +364,21 @@ def score_candidates(
                                 own_speaker[id(unit)] = _own_sentence_speaker(unit, units[doc_id])
                             own = own_speaker[id(unit)]
                             said_here = bool(author & own and SPEECH & own)
+                    if unit.kind == "quote" and group == (first,) and not said_here:
+                        # "…," she said: the author's when the author spoke last before it
+                        if (id(unit), key) not in pronoun:
+                            # (the post itself, when it stands in this document)
+                            here = (
+                                post.spans[0][0] if doc_id == post.doc_id and post.spans else None
+                            )
+                            pronoun[id(unit), key] = _pronoun_quote_of(
+                                unit, units[doc_id], author, here
+                            )
+                        if pronoun[id(unit), key]:
+                            said_here = True
+                            if not attributed:
+                                attributed = True
+                                evidence = (*evidence, f"quote:{post.author or post.handle}")
                 # A quote whose own sentence names the author with a verb of speech (Tanaka
                 # wrote: "You can't work if you're hungry!") needs one shared word, as a
                 # short source does; a quote only in the author's paragraph still needs two.

@@ -37,10 +37,12 @@ LIGHT = frozenset(
     あと はず 筈 わけ 訳 とき ほう""".split()
 )
 # Verbs that, after the case particle に, are grammar: compound particles (複合辞) such as
-# について "about", において "in", によって "by", に対して "towards", に関する "on". Their
-# tokens are tagged 助詞-複合辞, so that a lexicon run cannot start there (によって is no
-# よって "therefore"), and are no content words (議題について is not 議題 + つく "be lit").
-COMPOUND_PARTICLE_VERBS = frozenset({"つく", "おく", "よる", "対する", "関する"})
+# について "about", において "in", によって "by", にとって "for", に対して "towards", に関する
+# "on". Their tokens are tagged 助詞-複合辞, so that a lexicon run cannot start there (によって
+# is no よって "therefore"), and are no content words (議題について is not 議題 + つく "be
+# lit"). The verbs are matched by UniDic's written base form, in kana for the particles: 席に
+# 着く "take a seat" and 手に取る "pick up" stay verbs.
+COMPOUND_PARTICLE_VERBS = frozenset({"つく", "おく", "よる", "とる", "対する", "関する"})
 COMPOUND_PARTICLE_TAG = "助詞-複合辞"
 # Final particles that make a sentence a question without a question mark (届くかな。,
 # いいでしょうか。, いいかしら。).
