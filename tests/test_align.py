@@ -1138,3 +1138,29 @@ def test_a_letter_naming_a_company_is_evidence() -> None:
 )
 def test_the_speaker_of_a_sentence(sentence: str, speaker: str) -> None:
     assert _speaker_of(sentence) == speaker
+
+
+RELEASE_LEXICON = """source\ttarget\tkind\tpos\tweight\torigin
+発売\trelease\tword\tnoun\t1.0\tuser
+店\tshop\tword\tnoun\t1.0\tuser
+"""
+
+
+@pytest.mark.parametrize(
+    ("post", "body", "linked"),
+    [
+        # one shared word and the question word that heads the English question (店 "shop"
+        # is not rendered)
+        ("店での発売はいつですか？", "When will the new model finally be released?", True),
+        # one shared word only: not enough for a source with two words to find
+        ("店での発売はいつですか？", "Nobody knows if the new model will be released.", False),
+        # the question word alone makes no rendering
+        ("店ではいつですか？", "When will the new model finally be out?", False),
+    ],
+)
+def test_a_met_question_word_is_a_second_shared_word(  # type: ignore[no-untyped-def]
+    story, tmp_path, post, body, linked
+) -> None:
+    files = {"a.txt": f"The company has not said.\n\n{post}\n\n{body}\n"}
+    links = _story_links(story, tmp_path, ("office.ja-en.tsv", RELEASE_LEXICON), files)
+    assert [lk.tgt.text for lk in links] == ([body] if linked else [])

@@ -337,7 +337,13 @@ def score_candidates(
                 # A short source ("金曜日でもいいでしょうか？", "今すぐ注文しておきますね。")
                 # has only one word to find (see SrcItem.required).
                 needed = min(opts.min_evidence, max(1, sum(1 for i in items if i.required)))
-                weak = res.content_matched < needed and not (
+                # A question word met by the one heading an English question of the same
+                # kind (いつ ↔ "When…?") is the second word of one that shares another: it
+                # never makes a rendering alone.
+                shared = res.content_matched
+                if shared and any(e.startswith("ask:") for e in res.evidence):
+                    shared += 1
+                weak = shared < needed and not (
                     res.content_matched == 1 and res.score >= opts.one_word_score
                 )
                 # A one-to-one candidate sharing no word is kept (weak): position alone may
