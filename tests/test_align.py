@@ -782,9 +782,11 @@ HUNGRY_QUOTE = "\"You can't work if you're hungry!\""
         # the quote's own sentence names the author with a verb of speech
         (f"Tanaka wrote: {HUNGRY_QUOTE} The canteen opens at noon.", True),
         (f'{HUNGRY_QUOTE[:-2]}," Tanaka said. The canteen opens at noon.', True),
-        # the author is named in the paragraph only, or someone else says it
-        (f"Tanaka said the canteen opens at noon. {HUNGRY_QUOTE}", False),
+        # someone else says it
         (f"Suzuki wrote: {HUNGRY_QUOTE} The canteen opens at noon.", False),
+        # the author is named in the paragraph only: two shared words are needed, and the
+        # negation both sides have (できぬ, can't) is the second
+        (f"Tanaka said the canteen opens at noon. {HUNGRY_QUOTE}", True),
         # he or she, when the last one named speaking before it is the author, or no one
         # spoke between the post and it
         (f'The canteen opens at noon. {HUNGRY_QUOTE[:-2]}," she said.', True),
@@ -1126,6 +1128,26 @@ def test_a_letter_naming_a_company_is_evidence() -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ('Tanaka wrote: "Please hand them out to everyone."', True),
+        # the author named in the paragraph only: one shared word is not enough
+        ('Tanaka said the calendars came. "Please hand them out to everyone."', False),
+        ('Suzuki wrote: "Please hand them out to everyone."', False),
+    ],
+)
+def test_a_quote_only_in_the_authors_paragraph_needs_two_shared_words(  # type: ignore[no-untyped-def]
+    story, tmp_path, body, linked
+) -> None:
+    # 皆さん ↔ "everyone" is the one shared word (配る is not rendered "distribute").
+    files = {"a.txt": f"Tanaka posted on X:\n\n皆さんに配ってください。\n\n{body}\n"}
+    links = _story_links(story, tmp_path, ("office.ja-en.tsv", CONTEXT_LEXICON), files)
+    assert [lk.tgt.text for lk in links] == (
+        ["Please hand them out to everyone."] if linked else []
+    )
+
+
+@pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
         ('"Politically, they are not natural allies," Easley said.', "easley"),
@@ -1163,4 +1185,29 @@ def test_a_met_question_word_is_a_second_shared_word(  # type: ignore[no-untyped
 ) -> None:
     files = {"a.txt": f"The company has not said.\n\n{post}\n\n{body}\n"}
     links = _story_links(story, tmp_path, ("office.ja-en.tsv", RELEASE_LEXICON), files)
+    assert [lk.tgt.text for lk in links] == ([body] if linked else [])
+
+
+STOCK_LEXICON = """source\ttarget\tkind\tpos\tweight\torigin
+在庫\tstock\tword\tnoun\t1.0\tuser
+店\tshop\tword\tnoun\t1.0\tuser
+"""
+
+
+@pytest.mark.parametrize(
+    ("post", "body", "linked"),
+    [
+        # one shared word and a negation on both sides (店 "shop" is not rendered)
+        ("店には在庫がありません。", "Sadly, the new model is not in stock yet.", True),
+        # one shared word only
+        ("店には在庫がありません。", "Happily, the new model is in stock again.", False),
+        # かもしれない "might" negates nothing
+        ("店に在庫があるかもしれない。", "Sadly, the new model is not in stock yet.", False),
+    ],
+)
+def test_a_met_negation_is_a_second_shared_word(  # type: ignore[no-untyped-def]
+    story, tmp_path, post, body, linked
+) -> None:
+    files = {"a.txt": f"The company has not said.\n\n{post}\n\n{body}\n"}
+    links = _story_links(story, tmp_path, ("office.ja-en.tsv", STOCK_LEXICON), files)
     assert [lk.tgt.text for lk in links] == ([body] if linked else [])

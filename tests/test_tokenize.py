@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from polyseg.tokenize import get_tokenizer
+from polyseg.tokenize import get_tokenizer, negation_test
 from polyseg.tokenize.english import tokenize_english
 from polyseg.tokenize.korean import surname_spellings
 
@@ -73,6 +73,23 @@ def test_the_same_verbs_elsewhere_stay_verbs() -> None:
     by_form = {t.form: t for t in get_tokenizer("ja").tokenize(text)}
     assert by_form["つい"].tag.startswith("動詞") and by_form["つい"].content
     assert by_form["着い"].content and by_form["取っ"].content
+
+
+@pytest.mark.parametrize(
+    ("text", "negations"),
+    [
+        ("来週には来るかもしれません。", []),  # "might"
+        ("明日までに書かなければなりません。", []),  # "must"
+        ("今日中に行かなくてはいけない。", []),
+        ("今日は行かないと思う。", ["ない"]),
+        ("まだ来ません。", ["ん"]),
+    ],
+)
+def test_japanese_compound_auxiliaries_negate_nothing(text: str, negations: list[str]) -> None:
+    tokens = get_tokenizer("ja").tokenize(text)
+    assert [t.form for t in tokens if negation_test("ja")(t)] == negations
+    # the verb of an obligation is grammar too: いけない is no いける "be good"
+    assert all(not t.content for t in tokens if t.lemma == "いける")
 
 
 @pytest.mark.parametrize(

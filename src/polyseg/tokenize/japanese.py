@@ -9,6 +9,7 @@ checksum of its rows, so only the first run after a lexicon change pays for it.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 import tempfile
@@ -44,6 +45,13 @@ LIGHT = frozenset(
 # 着く "take a seat" and 手に取る "pick up" stay verbs.
 COMPOUND_PARTICLE_VERBS = frozenset({"つく", "おく", "よる", "とる", "対する", "関する"})
 COMPOUND_PARTICLE_TAG = "助詞-複合辞"
+# Negating auxiliaries that negate nothing, as parts of compound auxiliaries: かもしれない
+# "might" (しれ+ない, しれ+ませ+ん) and the obligation なければならない, なくてはいけない,
+# ないといけない "must" (two negations, and the verb between them is grammar too). They are
+# tagged 助動詞-複合辞: "I might ask" has no "not" to meet.
+COMPOUND_AUXILIARY_TAG = "助動詞-複合辞"
+_OBLIGATION_LINKS = frozenset({"ば", "て", "は", "と"})
+_OBLIGATION_VERBS = frozenset({"なる", "成る", "いける", "行ける", "だめ", "駄目"})
 # Final particles that make a sentence a question without a question mark (届くかな。,
 # いいでしょうか。, いいかしら。).
 QUESTION_PARTICLES = frozenset({"か", "かな", "かしら"})
@@ -104,8 +112,40 @@ def _asks(particles: list[Token]) -> bool:
 
 
 def negates(tok: Token) -> bool:
-    """Whether ``tok`` negates (ない, 無い, ぬ, ず as auxiliaries or after a word)."""
-    return tok.lemma in NEGATIONS and tok.tag.startswith(_NEGATION_TAGS)
+    """Whether ``tok`` negates (ない, 無い, ぬ, ず as auxiliaries or after a word; not in
+    かもしれない or なければならない)."""
+    return (
+        tok.lemma in NEGATIONS
+        and tok.tag.startswith(_NEGATION_TAGS)
+        and tok.tag != COMPOUND_AUXILIARY_TAG
+    )
+
+
+def _mark_compound_auxiliaries(tokens: list[Token]) -> None:
+    """Retag, in place, the negations of かもしれない and of the obligation なければならない
+    (COMPOUND_AUXILIARY_TAG), and make the verb of an obligation grammar."""
+    grammar = dataclasses.replace
+    for i, tok in enumerate(tokens):
+        if not negates(tok):
+            continue
+        h = i - 1
+        while h > 0 and tokens[h].lemma == "ます":
+            h -= 1
+        if h >= 0 and tokens[h].lemma in ("しれる", "知れる"):
+            tokens[i] = grammar(tok, tag=COMPOUND_AUXILIARY_TAG)
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].form in _OBLIGATION_LINKS:
+            j += 1
+        if j == i + 1 or j >= len(tokens) or tokens[j].lemma not in _OBLIGATION_VERBS:
+            continue
+        k = j + 1
+        while k < len(tokens) and tokens[k].lemma == "ます":
+            k += 1
+        if k < len(tokens) and negates(tokens[k]):
+            tokens[i] = grammar(tok, tag=COMPOUND_AUXILIARY_TAG)
+            tokens[j] = grammar(tokens[j], content=False)
+            tokens[k] = grammar(tokens[k], tag=COMPOUND_AUXILIARY_TAG)
 
 
 def ends_as_question(tokens: tuple[Token, ...]) -> bool:
@@ -300,4 +340,5 @@ class JapaneseTokenizer:
             after_te = pos1 == "助詞" and pos2 == "接続助詞"
             reading = f.kana if f.kana and f.kana != "*" else ""
             out.append(Token(surface, tag, lemma, start, end, reading, origin, content))
+        _mark_compound_auxiliaries(out)
         return tuple(out)
