@@ -45,11 +45,15 @@ LIGHT = frozenset(
 # 着く "take a seat" and 手に取る "pick up" stay verbs.
 COMPOUND_PARTICLE_VERBS = frozenset({"つく", "おく", "よる", "とる", "対する", "関する"})
 COMPOUND_PARTICLE_TAG = "助詞-複合辞"
-# Negating auxiliaries that negate nothing, as parts of compound auxiliaries: かもしれない
-# "might" (しれ+ない, しれ+ませ+ん) and the obligation なければならない, なくてはいけない,
-# ないといけない "must" (two negations, and the verb between them is grammar too). They are
-# tagged 助動詞-複合辞: "I might ask" has no "not" to meet.
+# Negating auxiliaries that negate nothing, as parts of compound auxiliaries or idioms:
+# かもしれない "might" (しれ+ない, しれ+ませ+ん), 申し訳ない / 申し訳ありません "sorry", and
+# the obligation なければならない, なくてはいけない, ないといけない "must" (two negations, and
+# the verb between them is grammar too). They are tagged 助動詞-複合辞: "I might ask" has no
+# "not" to meet.
 COMPOUND_AUXILIARY_TAG = "助動詞-複合辞"
+# かもしれない and 申し訳ない / 申し訳ありません "sorry": the negation is part of the word.
+_NEGATION_IDIOMS = frozenset({"しれる", "知れる", "申し訳"})
+_POLITE_AUXILIARIES = frozenset({"ます", "ある", "有る", "ござる", "御座る"})
 _OBLIGATION_LINKS = frozenset({"ば", "て", "は", "と"})
 _OBLIGATION_VERBS = frozenset({"なる", "成る", "いける", "行ける", "だめ", "駄目"})
 # Final particles that make a sentence a question without a question mark (届くかな。,
@@ -129,9 +133,9 @@ def _mark_compound_auxiliaries(tokens: list[Token]) -> None:
         if not negates(tok):
             continue
         h = i - 1
-        while h > 0 and tokens[h].lemma == "ます":
+        while h > 0 and tokens[h].lemma in _POLITE_AUXILIARIES:
             h -= 1
-        if h >= 0 and tokens[h].lemma in ("しれる", "知れる"):
+        if h >= 0 and tokens[h].lemma in _NEGATION_IDIOMS:
             tokens[i] = grammar(tok, tag=COMPOUND_AUXILIARY_TAG)
             continue
         j = i + 1
