@@ -239,6 +239,11 @@ def load_corpus(data: Path, pair: str, items: Sequence[str]) -> Corpus:
         blocks.extend(_bsd_json(path) if path.suffix == ".json" else _line_aligned(path, lang))
     if not blocks:
         sys.exit(f"no usable {pair} segments in {', '.join(items)}")
+    return corpus_of(pair, blocks)
+
+
+def corpus_of(pair: str, blocks: list[list[Segment]]) -> Corpus:
+    """The corpus of ``blocks``: its filler and what each English sentence translates."""
     seen: set[str] = set()
     filler = []
     sources_of: dict[str, set[str]] = {}

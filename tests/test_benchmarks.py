@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from make_stories import Corpus, Generator, Segment, article_like, source_key
+from make_stories import Corpus, Generator, Segment, corpus_of, source_key
 
 # Two conversations; the second says ありがとうございます！ where the first says
 # ありがとうございます。, and each renders it differently.
@@ -60,12 +60,9 @@ def _corpus() -> Corpus:
         [Segment(src, en, f"c{b}#{i}") for i, (src, en) in enumerate(conv)]
         for b, conv in enumerate(DIALOGUE)
     ]
-    segments = [seg for block in blocks for seg in block]
-    sources_of: dict[str, set[str]] = {}
-    for seg in segments:
-        sources_of.setdefault(seg.en, set()).add(source_key(seg.src))
-    filler = [seg.en for seg in segments if article_like(seg.en)] + PROSE
-    return Corpus("ja-en", blocks, filler, sources_of)
+    corpus = corpus_of("ja-en", blocks)
+    corpus.filler.extend(PROSE)
+    return corpus
 
 
 def test_source_key_ignores_punctuation_and_spacing() -> None:
