@@ -199,11 +199,14 @@ def _speaker_context(unit: Sentence, units: list[Sentence]) -> frozenset[str]:
     return _lemmas_outside_quotes(text)
 
 
+def _holders(unit: Sentence, units: list[Sentence]) -> list[Sentence]:
+    """The sentences holding a quote."""
+    return [u for u in units if u.kind == "sentence" and _overlaps(u, unit)]
+
+
 def _own_sentence_speaker(unit: Sentence, units: list[Sentence]) -> frozenset[str]:
     """Lemmas outside quotes of the sentences holding a quote."""
-    return _lemmas_outside_quotes(
-        " ".join(u.text for u in units if u.kind == "sentence" and _overlaps(u, unit))
-    )
+    return _lemmas_outside_quotes(" ".join(u.text for u in _holders(unit, units)))
 
 
 # Subjects of a quote that name nobody ("…," she said. He added: "…"): the speaker is the
@@ -245,7 +248,7 @@ def _pronoun_quote_of(
     """Whether a quote whose own sentence gives its speaker as he or she ("…," she said) is
     the author's: the last speaker named before it (within SPEAKER_LOOKBACK sentences) is the
     author, or no one spoke between the post (``post_start``, in this document) and it."""
-    holders = [u for u in units if u.kind == "sentence" and _overlaps(u, unit)]
+    holders = _holders(unit, units)
     if not holders or _speaker_of(" ".join(u.text for u in holders)) != "pronoun":
         return False
     start = min(u.start for u in holders)
