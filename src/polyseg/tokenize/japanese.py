@@ -9,11 +9,11 @@ checksum of its rows, so only the first run after a lexicon change pays for it.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import os
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -128,7 +128,6 @@ def negates(tok: Token) -> bool:
 def _mark_compound_auxiliaries(tokens: list[Token]) -> None:
     """Retag, in place, the negations of かもしれない and of the obligation なければならない
     (COMPOUND_AUXILIARY_TAG), and make the verb of an obligation grammar."""
-    grammar = dataclasses.replace
     for i, tok in enumerate(tokens):
         if not negates(tok):
             continue
@@ -136,7 +135,7 @@ def _mark_compound_auxiliaries(tokens: list[Token]) -> None:
         while h > 0 and tokens[h].lemma in _POLITE_AUXILIARIES:
             h -= 1
         if h >= 0 and tokens[h].lemma in _NEGATION_IDIOMS:
-            tokens[i] = grammar(tok, tag=COMPOUND_AUXILIARY_TAG)
+            tokens[i] = replace(tok, tag=COMPOUND_AUXILIARY_TAG)
             continue
         j = i + 1
         while j < len(tokens) and tokens[j].form in _OBLIGATION_LINKS:
@@ -147,9 +146,9 @@ def _mark_compound_auxiliaries(tokens: list[Token]) -> None:
         while k < len(tokens) and tokens[k].lemma == "ます":
             k += 1
         if k < len(tokens) and negates(tokens[k]):
-            tokens[i] = grammar(tok, tag=COMPOUND_AUXILIARY_TAG)
-            tokens[j] = grammar(tokens[j], content=False)
-            tokens[k] = grammar(tokens[k], tag=COMPOUND_AUXILIARY_TAG)
+            tokens[i] = replace(tok, tag=COMPOUND_AUXILIARY_TAG)
+            tokens[j] = replace(tokens[j], content=False)
+            tokens[k] = replace(tokens[k], tag=COMPOUND_AUXILIARY_TAG)
 
 
 def ends_as_question(tokens: tuple[Token, ...]) -> bool:
