@@ -1192,3 +1192,28 @@ def test_a_met_question_word_or_negation_is_a_second_shared_word(  # type: ignor
     files = {"a.txt": f"The company has not said.\n\n{post}\n\n{body}\n"}
     links = _story_links(story, tmp_path, ("office.ja-en.tsv", SHOP_LEXICON), files)
     assert [lk.tgt.text for lk in links] == ([body] if linked else [])
+
+
+CONCERN_LEXICON = """source\ttarget\tkind\tpos\tweight\torigin
+悩み\tconcern\tword\tnoun\t1.0\tuser
+質問\tquestion\tword\tnoun\t1.0\tuser
+勤務\twork\tword\tnoun\t1.0\tuser
+"""
+
+
+def test_a_piece_of_a_quotation_is_spoken_by_whoever_speaks_the_whole(story, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    post = "何かA社での勤務についての悩みや質問はあるかね？特にないです。"
+    body = (
+        '"Do you have any concerns about working here at Company A, or any questions for me?'
+        " No I don't,\" she wrote."
+    )
+    files = {"a.txt": f"Kono posted on X:\n\n{post}\n\n{body}\n"}
+    links = _story_links(story, tmp_path, ("concern.ja-en.tsv", CONCERN_LEXICON), files)
+    first = [lk for lk in links if lk.src[0].index == 0]
+    assert len(first) == 1
+    # "she wrote" stands in the sentence of the second piece, yet attributes the first too:
+    # the first piece, not the whole quotation, renders the first sentence.
+    assert first[0].tgt.text == (
+        "Do you have any concerns about working here at Company A, or any questions for me?"
+    )
+    assert "quote:Kono" in first[0].evidence

@@ -200,8 +200,15 @@ def _speaker_context(unit: Sentence, units: list[Sentence]) -> frozenset[str]:
 
 
 def _holders(unit: Sentence, units: list[Sentence]) -> list[Sentence]:
-    """The sentences holding a quote."""
-    return [u for u in units if u.kind == "sentence" and _overlaps(u, unit)]
+    """The sentences holding the whole quotation a quote is part of: a piece of a quote
+    running over two sentences ('"Do you have any questions? No I don't," she wrote.') is
+    spoken by whoever speaks the whole of it."""
+    whole = max(
+        (u for u in units if u.kind == "quote" and u.start <= unit.start and unit.end <= u.end),
+        key=lambda u: u.end - u.start,
+        default=unit,
+    )
+    return [u for u in units if u.kind == "sentence" and _overlaps(u, whole)]
 
 
 def _own_sentence_speaker(unit: Sentence, units: list[Sentence]) -> frozenset[str]:
@@ -468,10 +475,18 @@ class _Taken:
 def _greedy(cands: list[Candidate], opts: AlignOptions, taken: _Taken) -> list[Candidate]:
     """Accept candidates by score, best first, that ``taken`` leaves free."""
     ranked = [c for c in cands if c.score >= opts.min_score]
-    # On equal scores: fewer source sentences, a quote before the sentence holding it.
     kind_rank = {"quote": 0, "sentence": 1, "pair": 2}
+    # On equal scores: fewer source sentences, a quote before the sentence holding it, a
+    # piece of a quote before the whole of it.
     ranked.sort(
-        key=lambda c: (-c.score, len(c.group), kind_rank[c.unit.kind], c.unit.doc_id, c.unit.start)
+        key=lambda c: (
+            -c.score,
+            len(c.group),
+            kind_rank[c.unit.kind],
+            c.unit.doc_id,
+            c.unit.start,
+            c.unit.end,
+        )
     )
     accepted: list[Candidate] = []
     for c in ranked:
