@@ -1217,3 +1217,35 @@ def test_a_piece_of_a_quotation_is_spoken_by_whoever_speaks_the_whole(story, tmp
         "Do you have any concerns about working here at Company A, or any questions for me?"
     )
     assert "quote:Kono" in first[0].evidence
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "rows", "english", "label"),
+    [
+        (
+            "ja",
+            "診察結果はまた連絡してもらえるかな？",
+            {"連絡する": ["contact"], "連絡": ["call", "contact"], "結果": ["result"]},
+            "Can you call me back about the results later?",
+            "連絡する=call",
+        ),
+        (
+            "ko",
+            "정부는 어제 계획을 발표했다.",
+            {"발표하다": ["announce"], "발표": ["statement"], "정부": ["government"]},
+            "The government made a statement on its plan yesterday.",
+            "발표하다=statement",
+        ),
+    ],
+)
+def test_the_verb_of_a_noun_is_rendered_by_the_nouns_translations(
+    lang: str, sentence: str, rows: dict[str, list[str]], english: str, label: str
+) -> None:
+    lex = _lex(lang, rows)
+    items = source_items(get_tokenizer(lang).tokenize(sentence), lex)
+    verb = next(i for i in items if i.key == label.split("=")[0])
+    # the verb's own rows first, then the noun's, each once
+    assert [t.text for t in verb.targets][: len(rows[verb.key])] == rows[verb.key]
+    assert len({t.text for t in verb.targets}) == len(verb.targets)
+    en = english_tokens(tokenize_english(english), frozenset())
+    assert label in score_pair(items, en).evidence

@@ -104,6 +104,8 @@ INDEFINITE_MARKS = frozenset(
 # "remember"), so that it is evidence where both sides negate and no penalty otherwise.
 MEET_WEIGHT = 0.5
 MEET_KINDS = frozenset({"ask", "stop", "neg"})
+# The verbs that make a verb of a noun (連絡する, 발표하다).
+VERBALIZERS = frozenset({"する", "하다"})
 NEGATION_TARGETS = tuple(Target(w, (w,), 1.0, "neg") for w in sorted(NEGATIONS))
 # A content word the lexicon does not know counts half against coverage: most are gaps of
 # the lexicon (or names with no counterpart), not words the English failed to render.
@@ -349,6 +351,12 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
             continue
         if match is not None:
             j, key, targets = match
+            if j - i > 1 and tokens[j - 1].lemma in VERBALIZERS:
+                # 連絡+する: the verb of a noun may be rendered by any of the noun's
+                # translations (連絡 "call"), which its own rows may not list.
+                noun = lex.lookup(run_key(tokens[i : j - 1]))
+                have = {t.text for t in targets}
+                targets = [*targets, *(t for t in noun if t.text not in have)]
             text = "".join(t.form for t in tokens[i:j])
             # A run of function words (それに "besides", それで, 時に of その時に) is a
             # conjunction, as an adverb is: no word a rendering must share.
