@@ -235,9 +235,14 @@ def test_quote_attributed_to_the_author_gets_a_bonus() -> None:
     assert len(links) == 1
     assert links[0].tgt.kind == "quote"
     assert "quote:이재명" in links[0].evidence
-    plain = replace(post, author="")
-    again = align_story([k], {("a", "p1"): plain}, units, {"ko": KO_LEX}, AlignOptions())
+    off = AlignOptions(disabled=frozenset({"quote"}))
+    again = align_story([k], {("a", "p1"): post}, units, {"ko": KO_LEX}, off)
     assert again[0].score < links[0].score
+    # A post naming no author takes the speaker of the quote rendering it.
+    plain = replace(post, author="")
+    inferred = align_story([k], {("a", "p1"): plain}, units, {"ko": KO_LEX}, AlignOptions())
+    assert "quote:Lee" in inferred[0].evidence
+    assert inferred[0].score == links[0].score
     # Named in English by a lead-in ("President Lee Jae-myung wrote on Facebook:"): the
     # title is no evidence of who speaks, the name is.
     lead_in = replace(post, author="President Lee Jae-myung")
@@ -1249,3 +1254,36 @@ def test_the_verb_of_a_noun_is_rendered_by_the_nouns_translations(
     assert len({t.text for t in verb.targets}) == len(verb.targets)
     en = english_tokens(tokenize_english(english), frozenset())
     assert label in score_pair(items, en).evidence
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "linked"),
+    [
+        ("Tanaka said in the post:", "Tanaka said.", True),
+        # the quote of another speaker is not the author's
+        ("Tanaka said in the post:", "Suzuki said.", False),
+        # no named speaker renders the post: nobody is its author
+        ("The post read:", "Tanaka said.", False),
+    ],
+)
+def test_the_speaker_of_a_posts_rendering_is_the_author_of_a_post_naming_none(  # type: ignore[no-untyped-def]
+    story, tmp_path, first, second, linked
+) -> None:
+    # A pasted paragraph with no lead-in and no byline: its author is who speaks its
+    # rendering, so the one-word quote of the second sentence is the author's.
+    body = (
+        f'{first} "The new calendars have arrived."\n\n{OTHER}\n\n'
+        f'"Please hand them out to everyone," {second}'
+    )
+    files = {
+        "a.txt": f"{OTHER}\n\n新しいカレンダーが届きました。皆さんに配ってください。\n\n{body}\n"
+    }
+    links = _story_links(story, tmp_path, ("office.ja-en.tsv", CONTEXT_LEXICON), files)
+    got = {lk.src[0].index: lk for lk in links}
+    assert got[0].tgt.text == "The new calendars have arrived."
+    if linked:
+        assert got[1].tgt.text == "Please hand them out to everyone"
+        assert "quote:Tanaka" in got[1].evidence
+        assert "quote:Tanaka" in got[0].evidence
+    else:
+        assert 1 not in got

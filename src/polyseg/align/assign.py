@@ -14,6 +14,10 @@ the neighbour ("…A. B," she wrote.), or a quote whose own sentence names the p
 beside the neighbour's rendering (Tanaka added: "B."), even when it shares no word with the
 sentence. So is an echo: a unit of another article of the story that repeats, nearly word for
 word, the rendering a sentence has already been linked to (outlets reuse a wire translation).
+
+A post that names no author (a pasted paragraph) takes as its author the one speaker of the
+quotes its sentences are confidently linked to, and its story is scored again with that
+author ('Yamamoto said in the post: "…"' makes Yamamoto's other quotes the author's).
 """
 
 from __future__ import annotations
@@ -301,8 +305,11 @@ def score_candidates(
     units: dict[str, list[Sentence]],
     lexicons: dict[str, PairLexicon],
     opts: AlignOptions,
+    speakers: dict[tuple[str, str], str] | None = None,
 ) -> list[Candidate]:
-    """Every (source group, English unit) pair of a story with enough evidence to consider."""
+    """Every (source group, English unit) pair of a story with enough evidence to consider.
+
+    ``speakers`` names the author of a post that names none (see ``_inferred_speakers``)."""
     if not sources:
         return []
     all_units = [u for us in units.values() for u in us]
@@ -327,6 +334,10 @@ def score_candidates(
         first = group[0]
         key = (first.doc_id, first.post_id)
         post = posts[key]
+        who = post.author or post.handle
+        if not who and speakers and key in speakers:
+            who = speakers[key]
+            authors[key] = frozenset(who.lower().split())
         if key not in authors:
             authors[key] = _author_lemmas(post, lexicons[first.lang])
         author = authors[key]
@@ -374,7 +385,7 @@ def score_candidates(
                     if author & context and (unit.kind == "quote" or SPEECH & context):
                         attributed = True
                         how = "quote" if unit.kind == "quote" else "speaker"
-                        evidence = (*evidence, f"{how}:{post.author or post.handle}")
+                        evidence = (*evidence, f"{how}:{who}")
                         if unit.kind == "quote" and group == (first,):
                             if id(unit) not in own_speaker:
                                 own_speaker[id(unit)] = _own_sentence_speaker(unit, units[doc_id])
@@ -394,7 +405,7 @@ def score_candidates(
                             said_here = True
                             if not attributed:
                                 attributed = True
-                                evidence = (*evidence, f"quote:{post.author or post.handle}")
+                                evidence = (*evidence, f"quote:{who}")
                 # A quote whose own sentence names the author with a verb of speech (Tanaka
                 # wrote: "You can't work if you're hungry!") needs one shared word, as a
                 # short source does; a quote only in the author's paragraph still needs two.
@@ -685,5 +696,44 @@ def align_story(
     opts: AlignOptions,
 ) -> list[Link]:
     """Links for the source sentences of one story against its English units."""
-    cands = score_candidates(sources, posts, units, lexicons, opts)
-    return select(cands, opts, ReadingOrder(units))
+    order = ReadingOrder(units)
+    links = select(score_candidates(sources, posts, units, lexicons, opts), opts, order)
+    speakers = _inferred_speakers(links, posts, units, opts)
+    if not speakers:
+        return links
+    cands = score_candidates(sources, posts, units, lexicons, opts, speakers)
+    return select(cands, opts, order)
+
+
+# The score a link must reach for the speaker of its quote to be taken as the author of a
+# post that names none.
+SPEAKER_SCORE = 0.6
+
+
+def _inferred_speakers(
+    links: list[Link],
+    posts: dict[tuple[str, str], Post],
+    units: dict[str, list[Sentence]],
+    opts: AlignOptions,
+) -> dict[tuple[str, str], str]:
+    """The authors of posts that name none (a pasted paragraph), from the quotes that render
+    them: when the confident links of a post's sentences to quotes all give one named
+    speaker ('Yamamoto said in the post: "…"'), that speaker is the post's author, and
+    the post's other quotes by Yamamoto are the author's too."""
+    if "quote" in opts.disabled:
+        return {}
+    found: dict[tuple[str, str], set[str]] = {}
+    for lk in links:
+        key = (lk.doc_id, lk.post_id)
+        post = posts[key]
+        if post.author or post.handle or lk.tgt.kind != "quote" or lk.score < SPEAKER_SCORE:
+            continue
+        holders = _holders(lk.tgt, units[lk.tgt.doc_id])
+        found.setdefault(key, set()).add(_speaker_of(" ".join(u.text for u in holders)))
+    out: dict[tuple[str, str], str] = {}
+    for key, names in found.items():
+        if len(names) == 1:
+            (name,) = names
+            if name not in ("", "pronoun", "other"):
+                out[key] = name.title()
+    return out
