@@ -334,12 +334,14 @@ def score_candidates(
         first = group[0]
         key = (first.doc_id, first.post_id)
         post = posts[key]
-        who = post.author or post.handle
-        if not who and speakers and key in speakers:
-            who = speakers[key]
-            authors[key] = frozenset(who.lower().split())
+        inferred = "" if post.author or post.handle else (speakers or {}).get(key, "")
+        who = post.author or post.handle or inferred
         if key not in authors:
-            authors[key] = _author_lemmas(post, lexicons[first.lang])
+            authors[key] = (
+                frozenset(inferred.lower().split())
+                if inferred
+                else _author_lemmas(post, lexicons[first.lang])
+            )
         author = authors[key]
         items = [i for s in group for i in src_feats[id(s)]]
         src_len = max(1, sum(char_length(s.text) for s in group))
