@@ -736,12 +736,13 @@ def test_position_alone_links_a_sentence_without_shared_words(
     ("speaker", "linked"),
     [("Tanaka", True), ("He", True), ("Suzuki", False)],
 )
+@pytest.mark.parametrize("gap", [" ", "\n\n"])  # in the same paragraph or the next one
 def test_a_quote_of_the_author_beside_a_rendering_is_linked_by_position(  # type: ignore[no-untyped-def]
-    story, tmp_path, speaker, linked
+    story, tmp_path, speaker, linked, gap
 ) -> None:
     middle = "That makes sense to me."  # そうですね, sharing no word
     embed = f"{GAP_POST} pic.twitter.com/a1B2c3D4e5\n— 田中 (@tanaka_office) January 13, 2026"
-    body = f'Tanaka wrote: "{GAP_FIRST}" {speaker} added: "{middle}"\n\n{OTHER} {GAP_LAST}'
+    body = f'Tanaka wrote: "{GAP_FIRST}"{gap}{speaker} added: "{middle}"\n\n{OTHER} {GAP_LAST}'
     files = {"a.txt": f"{OTHER}\n\n{embed}\n\n{body}\n"}
     links = _story_links(story, tmp_path, ("office.ja-en.tsv", GAP_LEXICON), files)
     got = {lk.src[0].index: lk for lk in links}

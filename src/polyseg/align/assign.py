@@ -546,7 +546,8 @@ def _beside(
     context credit added (each candidate gains it once).
 
     A candidate between the renderings of both neighbours, continuing the quotation that
-    renders one, or a quote of the post's author beside one in its paragraph, needs no
+    renders one, or a quote of the post's author right beside one (in its paragraph or
+    opening the next: 'Tanaka wrote: "A."' then 'She added: "B."'), needs no
     shared word: nothing else can stand there. Nor does an echo, in another article, of the
     sentence's own rendering (``_echoes``). One beside a single neighbour's rendering needs
     some evidence of its own, since articles put other sentences next to a quoted post too."""
@@ -570,11 +571,8 @@ def _beside(
         nxt = rendered.get((s.doc_id, s.post_id, s.index + 1, doc))
         after = prev is not None and order.follows(prev, c.unit)
         before = nxt is not None and order.follows(c.unit, nxt)
-        # A quote of the post's author in the paragraph of a neighbour's rendering, beside it.
-        author_quote = c.said_here and (
-            (after and prev is not None and prev.paragraph == c.unit.paragraph)
-            or (before and nxt is not None and nxt.paragraph == c.unit.paragraph)
-        )
+        # A quote of the post's author right beside a neighbour's rendering.
+        author_quote = c.said_here and (after or before)
         if any(u.doc_id != doc and _echoes(u, c.unit) for u in renderings.get(id(s), ())):
             context = "echo"
         elif not c.question_mismatch and (
