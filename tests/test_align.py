@@ -1172,6 +1172,7 @@ SHOP_LEXICON = """source\ttarget\tkind\tpos\tweight\torigin
 発売\trelease\tword\tnoun\t1.0\tuser
 在庫\tstock\tword\tnoun\t1.0\tuser
 店\tshop\tword\tnoun\t1.0\tuser
+ここ\there\tword\tnoun\t1.0\tuser
 """
 
 
@@ -1190,9 +1191,12 @@ SHOP_LEXICON = """source\ttarget\tkind\tpos\tweight\torigin
         ("店には在庫がありません。", "Happily, the new model is in stock again.", False),
         # かもしれない "might" negates nothing
         ("店に在庫があるかもしれない。", "Sadly, the new model is not in stock yet.", False),
+        # one shared word and a word the lexicon renders by a stop word ("here")
+        ("店の在庫はここにあります。", "The new model is in stock here, in the back room.", True),
+        ("店の在庫はここにあります。", "The new model is in stock, in the back room.", False),
     ],
 )
-def test_a_met_question_word_or_negation_is_a_second_shared_word(  # type: ignore[no-untyped-def]
+def test_a_met_question_word_negation_or_stop_word_is_a_second_shared_word(  # type: ignore[no-untyped-def]
     story, tmp_path, post, body, linked
 ) -> None:
     files = {"a.txt": f"The company has not said.\n\n{post}\n\n{body}\n"}

@@ -361,10 +361,11 @@ def score_candidates(
                 # has only one word to find (see SrcItem.required).
                 needed = min(opts.min_evidence, max(1, sum(1 for i in items if i.required)))
                 # A question word met by the one heading an English question of the same
-                # kind (いつ ↔ "When…?"), or a negation met by one, is the second word of one
-                # that shares another: it never makes a rendering alone.
+                # kind (いつ ↔ "When…?"), a negation met by one, or a word the lexicon
+                # renders by a stop word met by it (ここ ↔ "here", すぎる ↔ "too"), is the
+                # second word of one that shares another: it never makes a rendering alone.
                 shared = res.content_matched
-                if shared and any(e.startswith(("ask:", "neg:")) for e in res.evidence):
+                if shared and any(e.startswith(("ask:", "neg:", "stop:")) for e in res.evidence):
                     shared += 1
                 weak = shared < needed and not (
                     res.content_matched == 1 and res.score >= opts.one_word_score
