@@ -85,6 +85,14 @@ def test_the_same_verbs_elsewhere_stay_verbs() -> None:
         ("申し訳ないです。", []),
         ("今日は行かないと思う。", ["ない"]),
         ("まだ来ません。", ["ん"]),
+        # contracted and unfinished obligations (BSD-style dialogue)
+        ("あの既読とか付いて返信しなきゃいけない気がするの。", []),
+        ("準備しなくちゃいけない展示会もあるし。", []),
+        ("これは特許化しないと。", []),
+        ("何言うか気を付けないとだね。", []),
+        # a condition and a reason still negate: "if we don't hurry", "I didn't go"
+        ("急がないと遅れるよ。", ["ない"]),
+        ("結局行かなくて。", ["なく"]),
     ],
 )
 def test_japanese_compound_auxiliaries_negate_nothing(text: str, negations: list[str]) -> None:

@@ -54,8 +54,14 @@ COMPOUND_AUXILIARY_TAG = "助動詞-複合辞"
 # かもしれない and 申し訳ない / 申し訳ありません "sorry": the negation is part of the word.
 _NEGATION_IDIOMS = frozenset({"しれる", "知れる", "申し訳"})
 _POLITE_AUXILIARIES = frozenset({"ます", "ある", "有る", "ござる", "御座る"})
-_OBLIGATION_LINKS = frozenset({"ば", "て", "は", "と"})
+_OBLIGATION_LINKS = frozenset({"ば", "て", "は", "と", "ちゃ"})
 _OBLIGATION_VERBS = frozenset({"なる", "成る", "いける", "行ける", "だめ", "駄目"})
+# なきゃ (なければ) holds its link: 返信しなきゃいけない "I have to reply".
+_CONTRACTED_OBLIGATIONS = frozenset({"なきゃ", "なけりゃ"})
+# What may close a sentence after an obligation left unfinished (特許化しないと。 "We need
+# to patent this", 気を付けないとだね, 準備しなくちゃ！): only these and punctuation; a
+# clause after ないと makes it a condition (急がないと遅れる "if we don't hurry").
+_FINAL_AFTER_OBLIGATION = frozenset({"だ", "です", "ね", "な", "よ", "ぞ", "わ"})
 # Final particles that make a sentence a question without a question mark (届くかな。,
 # いいでしょうか。, いいかしら。).
 QUESTION_PARTICLES = frozenset({"か", "かな", "かしら"})
@@ -125,9 +131,17 @@ def negates(tok: Token) -> bool:
     )
 
 
+def _ends_sentence(tokens: list[Token], k: int) -> bool:
+    """Whether only closing particles and punctuation follow from ``k`` on."""
+    return all(
+        t.form in _FINAL_AFTER_OBLIGATION or t.tag.startswith("補助記号") for t in tokens[k:]
+    )
+
+
 def _mark_compound_auxiliaries(tokens: list[Token]) -> None:
-    """Retag, in place, the negations of かもしれない and of the obligation なければならない
-    (COMPOUND_AUXILIARY_TAG), and make the verb of an obligation grammar."""
+    """Retag, in place, the negations of かもしれない and of the obligations なければならない,
+    なきゃいけない and an unfinished しないと。 (COMPOUND_AUXILIARY_TAG), and make the verb
+    of an obligation grammar."""
     for i, tok in enumerate(tokens):
         if not negates(tok):
             continue
@@ -140,7 +154,13 @@ def _mark_compound_auxiliaries(tokens: list[Token]) -> None:
         j = i + 1
         while j < len(tokens) and tokens[j].form in _OBLIGATION_LINKS:
             j += 1
-        if j == i + 1 or j >= len(tokens) or tokens[j].lemma not in _OBLIGATION_VERBS:
+        linked = j > i + 1 or tok.form in _CONTRACTED_OBLIGATIONS
+        # 行かなくて。 gives a reason ("I didn't go, so…"); 行かなくては。 is an obligation.
+        unfinished = tok.form in _CONTRACTED_OBLIGATIONS or tokens[j - 1].form != "て"
+        if linked and unfinished and _ends_sentence(tokens, j):
+            tokens[i] = replace(tok, tag=COMPOUND_AUXILIARY_TAG)
+            continue
+        if not linked or j >= len(tokens) or tokens[j].lemma not in _OBLIGATION_VERBS:
             continue
         k = j + 1
         while k < len(tokens) and tokens[k].lemma == "ます":
