@@ -7,6 +7,7 @@ import pytest
 from polyseg.align import AlignOptions, align_story, assign
 from polyseg.align.assign import LENGTH_SD, _speaker_of, length_sd
 from polyseg.align.features import (
+    SrcItem,
     asks_question,
     cjk_number,
     english_tokens,
@@ -436,6 +437,42 @@ def test_stop_word_renderings_meet_only_each_other() -> None:
     ja = _lex("ja", {"前": ["front", "before"]})
     item = source_items(tok.tokenize("前に"), ja)[0]
     assert not item.meets and [t.kind for t in item.targets] == ["word", "stop"]
+
+
+def test_the_number_one_and_counters_count_only_where_the_english_has_them() -> None:
+    lex = _lex(
+        "ja",
+        {"モニター": ["monitor"], "買う": ["buy"], "台": ["unit", "stand"], "回": ["time"]},
+    )
+    tok = get_tokenizer("ja")
+
+    def items(src: str) -> list[SrcItem]:
+        return source_items(tok.tokenize(src), lex)
+
+    def score(src: str, en: str) -> PairScore:
+        return score_pair(items(src), english_tokens(tokenize_english(en), frozenset()))
+
+    # 一台 of もう一台 "another": English renders the one by an article, the counter not at all
+    by_text = {i.text: i for i in items("モニターをもう一台買っていいですか？")}
+    assert by_text["一"].number == "1" and by_text["一"].optional
+    assert by_text["台"].optional and not by_text["台"].required
+    assert by_text["モニター"].required and not by_text["モニター"].optional
+    english = "Can I buy another monitor?"
+    assert (
+        score("モニターをもう一台買っていいですか？", english).score
+        == score("モニターを買っていいですか？", english).score
+    )
+    # met, they count: the one of "just one" and the "times" of 3回
+    assert "#1" in score("一つだけ買う。", "I'll buy just one.").evidence
+    got = score("3回買った。", "I bought it three times.")
+    assert {"#3", "回=time"} <= set(got.evidence)
+    assert got.score > score("3回買った。", "I bought it thrice, at last.").score
+    # 台 that follows no number is a noun ("the stand"), a word a rendering must share
+    stand = next(i for i in items("台の上に置いた。") if i.text == "台")
+    assert stand.required and not stand.optional
+    # other numbers stay required: 2 is no article
+    two = next(i for i in items("モニターを2台買う。") if i.number)
+    assert two.required and not two.optional
 
 
 def test_negation_meets_negation_and_costs_nothing_otherwise() -> None:

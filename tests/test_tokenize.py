@@ -219,3 +219,13 @@ def test_the_user_dictionary_cache_keeps_the_most_recently_used(tmp_path, monkey
 )
 def test_korean_surname_spellings(name: str, spellings: tuple[str, ...]) -> None:
     assert surname_spellings(name) == spellings
+
+
+def test_japanese_counters_after_a_number_are_tagged() -> None:
+    from polyseg.tokenize.japanese import COUNTER_TAG
+
+    tags = {t.form: t.tag for t in get_tokenizer("ja").tokenize("もう一台買って、3回見た。")}
+    assert tags["台"] == COUNTER_TAG and tags["回"] == COUNTER_TAG
+    # the same nouns after no number stay nouns: 台 "stand", 回 of 今回 is one word
+    tags = {t.form: t.tag for t in get_tokenizer("ja").tokenize("台の上で回を重ねる。")}
+    assert tags["台"] != COUNTER_TAG and tags["回"] != COUNTER_TAG

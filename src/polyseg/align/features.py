@@ -29,6 +29,7 @@ from ..tokenize import (
 from ..tokenize.base import run_is_word, run_key
 from ..tokenize.english import LIGHT, MEETABLE, NEGATIONS, WH_WORDS, lemma_of
 from ..tokenize.english import negates as english_negates
+from ..tokenize.japanese import COUNTER_TAG
 from ..types import Token
 
 MONTHS = {
@@ -130,21 +131,26 @@ class SrcItem:
     loanword: bool = False
     interjection: bool = False  # いや, うん, 네
     minor: bool = False  # an adverb or determiner (ちょっと, 本当に, 그)
+    # counts only where the English has it: the number one, which English mostly renders
+    # by an article (もう一台 ↔ "another monitor"; Korean's 한 is a light word), and a
+    # Japanese counter after a number (台, 回, 件), which it renders by its noun or not at all
+    optional: bool = False
 
     @property
     def required(self) -> bool:
         """Whether this is one of the words a rendering must share: not a name, an
         interjection, an adverb or a determiner, nor a word the lexicon does not know
         (unless a number, a Latin token or a loanword), which no rendering can show."""
-        if self.name or self.interjection or self.minor:
+        if self.name or self.interjection or self.minor or self.optional:
             return False
         return bool(self.targets or self.number or self.latin or self.origin)
 
     @property
     def meets(self) -> bool:
         """Whether this counts only when the English has its counterpart: a question word, a
-        negation, or a word whose renderings are all stop words (다시 = again)."""
-        return bool(self.targets) and self.targets[0].kind in MEET_KINDS
+        negation, a word whose renderings are all stop words (다시 = again), or an
+        ``optional`` one."""
+        return self.optional or (bool(self.targets) and self.targets[0].kind in MEET_KINDS)
 
 
 @dataclass(frozen=True)
@@ -287,7 +293,9 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
             num = _number_of(merged)
             if num:
                 month = num if j < n and tokens[j].form in MONTH_MARKERS else ""
-                items.append(SrcItem(merged.form, 1.0, number=num, month=month))
+                one = num == "1" and not month
+                weight = MEET_WEIGHT if one else 1.0
+                items.append(SrcItem(merged.form, weight, number=num, month=month, optional=one))
                 i = j + (1 if month else 0)
                 continue
         match: tuple[int, str, list[Target]] | None = None
@@ -358,6 +366,7 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
                 have = {t.text for t in targets}
                 targets = [*targets, *(t for t in noun if t.text not in have)]
             text = "".join(t.form for t in tokens[i:j])
+            counter = j == i + 1 and tok.tag == COUNTER_TAG
             # A run of function words (それに "besides", それで, 時に of その時に) is a
             # conjunction, as an adverb is: no word a rendering must share.
             minor = (j == i + 1 and tok.tag.startswith(MINOR_TAGS)) or not any(
@@ -374,6 +383,7 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
                     latin=text.lower() if text.isascii() else "",
                     interjection=j == i + 1 and tok.tag.startswith(INTERJECTION_TAGS),
                     minor=minor,
+                    optional=counter,
                 )
             )
             i = j

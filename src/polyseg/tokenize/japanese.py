@@ -51,6 +51,8 @@ COMPOUND_PARTICLE_TAG = "助詞-複合辞"
 # the verb between them is grammar too). They are tagged 助動詞-複合辞: "I might ask" has no
 # "not" to meet.
 COMPOUND_AUXILIARY_TAG = "助動詞-複合辞"
+# A noun UniDic allows as a counter (台, 度, 回, 件), right after a number.
+COUNTER_TAG = "名詞-助数詞"
 # かもしれない and 申し訳ない / 申し訳ありません "sorry": the negation is part of the word.
 _NEGATION_IDIOMS = frozenset({"しれる", "知れる", "申し訳"})
 _POLITE_AUXILIARIES = frozenset({"ます", "ある", "有る", "ござる", "御座る"})
@@ -342,6 +344,15 @@ class JapaneseTokenizer:
                 origin = ""
             lemma = f.orthBase if f.orthBase and f.orthBase != "*" else surface
             tag = pos1 if pos2 in ("", "*") else f"{pos1}-{pos2}"
+            if (
+                f.pos3 == "助数詞可能"
+                and out
+                and out[-1].tag == "名詞-数詞"
+                and out[-1].end == start
+            ):
+                # 台 of 一台, 件 of 3件: a counter, which English renders by its noun or
+                # not at all ("another monitor", "three times")
+                tag = COUNTER_TAG
             # UniDic marks 見る, 来る, 出す, 終わる "非自立可能" because they can follow て as
             # auxiliaries (〜てみる); only that use is grammar, the verb itself is content.
             auxiliary = pos2 == "非自立可能" and (pos1 != "動詞" or after_te)
