@@ -473,6 +473,9 @@ def test_the_number_one_and_counters_count_only_where_the_english_has_them() -> 
     # other numbers stay required: 2 is no article
     two = next(i for i in items("モニターを2台買う。") if i.number)
     assert two.required and not two.optional
+    # a counter the lexicon does not know is optional too, not an unknown word that costs
+    bare = source_items(tok.tokenize("もう一台買う。"), PairLexicon("ja"))
+    assert next(i for i in bare if i.text == "台").optional
 
 
 def test_negation_meets_negation_and_costs_nothing_otherwise() -> None:

@@ -402,6 +402,7 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
                     translit=translit,
                     loanword=bool(translit) and _katakana(tok.form) and not _proper_noun(tok),
                     minor=minor,
+                    optional=tok.tag == COUNTER_TAG,
                 )
             )
         i += 1
