@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 import pytest
 
@@ -35,6 +36,12 @@ def _lex(lang: str, rows: dict[str, list[str]], names: dict[str, str] | None = N
             )
     lex.names.update(names or {})
     return lex
+
+
+def _scored(lex: PairLexicon, src: str, en: str) -> PairScore:
+    """``score_pair`` of a sentence in the lexicon's language against an English one."""
+    items = source_items(get_tokenizer(lex.lang).tokenize(src), lex)
+    return score_pair(items, english_tokens(tokenize_english(en), frozenset()))
 
 
 KO_LEX = _lex(
@@ -396,10 +403,7 @@ def test_stop_word_renderings_meet_only_each_other() -> None:
     bare = _lex("ja", {"わかる": ["see"], "言う": ["tell"]})
     assert not any(i.meets for i in source_items(tok.tokenize("言いたいことわかるよ。"), bare))
 
-    def score(src: str, en: str) -> PairScore:
-        return score_pair(
-            source_items(tok.tokenize(src), lex), english_tokens(tokenize_english(en), frozenset())
-        )
+    score = partial(_scored, lex)
 
     said = score("言いたいことわかるよ。", "I see what you are saying.")
     assert set(said.evidence) == {"わかる=see", "stop:言う=say"}
@@ -449,8 +453,7 @@ def test_the_number_one_and_counters_count_only_where_the_english_has_them() -> 
     def items(src: str) -> list[SrcItem]:
         return source_items(tok.tokenize(src), lex)
 
-    def score(src: str, en: str) -> PairScore:
-        return score_pair(items(src), english_tokens(tokenize_english(en), frozenset()))
+    score = partial(_scored, lex)
 
     # 一台 of もう一台 "another": English renders the one by an article, the counter not at all
     by_text = {i.text: i for i in items("モニターをもう一台買っていいですか？")}
@@ -482,9 +485,7 @@ def test_negation_meets_negation_and_costs_nothing_otherwise() -> None:
     lex = _lex("ja", {"連絡": ["contact", "hear"], "食べる": ["eat"]})
     tok = get_tokenizer("ja")
 
-    def score(src: str, en: str) -> PairScore:
-        items = source_items(tok.tokenize(src), lex)
-        return score_pair(items, english_tokens(tokenize_english(en), frozenset()))
+    score = partial(_scored, lex)
 
     # ませ+ん (ん = ぬ) meets the "not" of "haven't".
     got = score("まだ連絡もらっていませんね。", "We haven't heard from them.")
