@@ -884,6 +884,37 @@ def test_an_echo_of_a_linked_rendering_in_another_article_is_linked(  # type: ig
         assert in_b[0].score >= 0.5
 
 
+UNDERSTOOD_POST = "新しいカレンダーが届きました。分かりました。会議は延期しましょう。"
+UNDERSTOOD_LEXICON = GAP_LEXICON + "分かる\tunderstand\tword\tverb\t1.0\tuser\n"
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "linked"),
+    [
+        # Suzuki's quote explains more of its English (0.58) than the rendering between the
+        # neighbours' renderings does on its own (0.57, "thanks a lot" is not found), but the
+        # rendering's place lifts it well above (0.78): it takes the sentence.
+        ("I understand the concern.", "I understand, thanks a lot."),
+        # A unit that renders all of the sentence word for word keeps it.
+        ("I understand.", "I understand."),
+    ],
+)
+def test_context_displaces_a_weaker_link_of_the_same_sentence(  # type: ignore[no-untyped-def]
+    story, tmp_path, elsewhere, linked
+) -> None:
+    body = (
+        f'Suzuki said: "{elsewhere}"\n\n'
+        f"{GAP_FIRST} I understand, thanks a lot. {GAP_LAST}\n\n{OTHER}"
+    )
+    files = {"a.txt": f"Tanaka posted on X:\n\n{UNDERSTOOD_POST}\n\n{body}\n"}
+    links = _story_links(story, tmp_path, ("office.ja-en.tsv", UNDERSTOOD_LEXICON), files)
+    got = {lk.src[0].index: lk for lk in links}
+    assert sorted(got) == [0, 1, 2]
+    assert got[1].tgt.text.strip('"') == linked
+    # Either way the unit left over is not linked to anything else.
+    assert len({(lk.tgt.start, lk.tgt.end) for lk in links}) == 3
+
+
 def test_context_needs_the_rendering_right_beside(story, tmp_path) -> None:  # type: ignore[no-untyped-def]
     first, second = RENDERING.split(". ", 1)
     # Another sentence stands between the two renderings: no context, and one shared word
