@@ -112,6 +112,10 @@ def test_japanese_compound_auxiliaries_negate_nothing(text: str, negations: list
             ["it", "feel", "like", "our", "heart", "be", "align"],
         ),
         ("In 1942, 136 laborers died", ["in", "1942", "136", "laborer", "die"]),
+        # plurals the dictionary does not know; a capitalised word may be a name, and words
+        # the dictionary knows as they are stay
+        ("So no blogs or editorial websites?", ["so", "no", "blog", "or", "editorial", "website"]),
+        ("Williams always keeps ficus plants", ["williams", "always", "keep", "ficus", "plant"]),
     ],
 )
 def test_english_lemmas(text: str, lemmas: list[str]) -> None:

@@ -110,6 +110,21 @@ def lemma_of(word: str) -> str:
     return lemma if lemma == word else _lemma_once(lemma)
 
 
+@lru_cache(maxsize=16384)
+def plural_lemma(word: str) -> str:
+    """The singular of a plural noun the dictionary does not know (blogs → blog, websites →
+    website), by lemminflect's rules for unknown words; other words unchanged. For
+    lower-case words only: a capitalised one may be a name (Williams)."""
+    if len(word) < 5 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    from lemminflect import getAllLemmas, getAllLemmasOOV
+
+    if word in STOPWORDS or getAllLemmas(word):
+        return word  # known as it is (always, perhaps, news)
+    lemma = str(getAllLemmasOOV(word, "NOUN").get("NOUN", (word,))[0])
+    return word if lemma in STOPWORDS else lemma  # in-betweens is no "between"
+
+
 def _lemma_once(word: str) -> str:
     if len(word) <= 2 or word.isdigit():
         return word
@@ -169,6 +184,8 @@ def tokenize_english(text: str) -> tuple[Token, ...]:
             )
             tag = "ACR" if acronym else ("CAP" if raw[0].isupper() else "W")
             lemma = form if acronym else lemma_of(form)
+            if tag == "W" and lemma == form:
+                lemma = plural_lemma(form)
         content = tag in ("NUM", "ACR") or (form not in STOPWORDS and lemma not in STOPWORDS)
         if not out and form in ("no", "nope") and _ANSWER_NO_RE.match(text, m.start()):
             lemma, content = "no", True
