@@ -772,6 +772,18 @@ def test_position_alone_links_a_sentence_without_shared_words(
     assert got[1].score >= 0.5
 
 
+def test_position_links_a_unit_of_function_words_only(story, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # 自分でやりました。 as "I did it myself.": no word of it is a content word, so nothing
+    # can be shared.
+    post = "新しいカレンダーが届きました。自分でやりました。会議は延期しましょう。"
+    body = f"{GAP_FIRST} I did it myself. {GAP_LAST}\n\n{OTHER}"
+    files = {"a.txt": f"Tanaka posted on X:\n\n{post}\n\n{body}\n"}
+    links = _story_links(story, tmp_path, ("office.ja-en.tsv", GAP_LEXICON), files)
+    got = {lk.src[0].index: lk for lk in links}
+    assert sorted(got) == [0, 1, 2]
+    assert got[1].tgt.text == "I did it myself." and got[1].evidence == ("context:between",)
+
+
 @pytest.mark.parametrize(
     # "He" is Tanaka, who spoke last
     ("speaker", "linked"),

@@ -359,7 +359,9 @@ def score_candidates(
         for doc_id in docs:
             for unit in units.get(doc_id, []):
                 en = en_feats[id(unit)]
-                if not en or (not opts.merges and unit.kind == "pair"):
+                # A unit of function words only ("Me too.") shares no word with any source
+                # but is still a candidate: position alone may make it a rendering.
+                if not opts.merges and unit.kind == "pair":
                     continue
                 res = score_pair(items, en, kinds)
                 # Names alone do not make a rendering: "I played drums with President Lee"
