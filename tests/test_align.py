@@ -785,6 +785,28 @@ def test_position_links_a_unit_of_function_words_only(story, tmp_path) -> None: 
 
 
 @pytest.mark.parametrize(
+    ("middle", "linked"),
+    [
+        # a formula rendered briefly: shorter than a translation usually is, still linked
+        ("承知しました。", True),
+        # a long turn is not rendered by one word
+        ("承知しました、すぐに皆さんに連絡して大きな会議室を押さえておきます。", False),
+    ],
+)
+def test_position_links_a_brief_rendering_of_a_formula(  # type: ignore[no-untyped-def]
+    story, tmp_path, middle, linked
+) -> None:
+    post = f"新しいカレンダーが届きました。{middle}会議は延期しましょう。"
+    body = f"{GAP_FIRST} Okay. {GAP_LAST}\n\n{OTHER}"
+    files = {"a.txt": f"Tanaka posted on X:\n\n{post}\n\n{body}\n"}
+    links = _story_links(story, tmp_path, ("office.ja-en.tsv", GAP_LEXICON), files)
+    got = {lk.src[0].index: lk.tgt.text for lk in links}
+    assert got == (
+        {0: GAP_FIRST, 1: "Okay.", 2: GAP_LAST} if linked else {0: GAP_FIRST, 2: GAP_LAST}
+    )
+
+
+@pytest.mark.parametrize(
     # "He" is Tanaka, who spoke last
     ("speaker", "linked"),
     [("Tanaka", True), ("He", True), ("Suzuki", False)],

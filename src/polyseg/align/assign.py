@@ -104,6 +104,10 @@ class AlignOptions:
     one_word_score: float = 0.55
     quote_bonus: float = 0.15
     length_tolerance: float = 2.0  # standard deviations of the log length ratio
+    # How many standard deviations a unit may fall short of a translation's length and still
+    # be linked by its position (``_beside``): a formulaic turn is often rendered briefly
+    # (承知しました。 ↔ "Okay," 上手く行きますように！ ↔ "Good luck!").
+    short_tolerance: float = 3.0
     # Evidence switched off (see score.EVIDENCE, plus "quote", "length" and "support").
     disabled: frozenset[str] = frozenset()
     merge_penalty: float = 0.08
@@ -140,6 +144,8 @@ class Candidate:
     evidence: tuple[str, ...]
     attributed: bool
     length_dev: float  # |log(English/source length) - log(expected ratio)| in SDs
+    # The unit is shorter than the expected rendering of the group.
+    short: bool = False
     # One of the group and the unit asks a question and the other does not.
     question_mismatch: bool = False
     # A quote whose own sentence names the post's author with a verb of speech (Tanaka
@@ -424,7 +430,7 @@ def score_candidates(
                 if said_here and res.content_matched == 1:
                     weak = False
                 ratio = max(1, char_length(unit.text)) / src_len
-                dev = abs(math.log(ratio) - LOG_LENGTH_RATIO) / sd
+                signed = (math.log(ratio) - LOG_LENGTH_RATIO) / sd
                 # A sentence asking for agreement may be rendered either way.
                 mismatch = (
                     asks != en_asks[id(unit)]
@@ -435,7 +441,16 @@ def score_candidates(
                     evidence = (*evidence, "unlike:question")
                 out.append(
                     Candidate(
-                        group, unit, res, evidence, attributed, dev, mismatch, said_here, weak
+                        group,
+                        unit,
+                        res,
+                        evidence,
+                        attributed,
+                        abs(signed),
+                        signed < 0,
+                        mismatch,
+                        said_here,
+                        weak,
                     )
                 )
     for c in out:
@@ -577,8 +592,9 @@ def _beside(
     for c in cands:
         if c.context in POSITIONAL or id(c) in done or len(c.group) > 1 or c.unit.kind == "pair":
             continue
-        # Position is no evidence for a unit far longer or shorter than a translation.
-        if c.length_dev > opts.length_tolerance:
+        # Position is no evidence for a unit far longer or shorter than a translation
+        # (``short_tolerance``: formulaic turns may be rendered very briefly).
+        if c.length_dev > (opts.short_tolerance if c.short else opts.length_tolerance):
             continue
         s, doc = c.group[0], c.unit.doc_id
         prev = rendered.get((s.doc_id, s.post_id, s.index - 1, doc))
