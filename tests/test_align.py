@@ -972,6 +972,13 @@ def test_context_can_be_disabled(story, tmp_path) -> None:  # type: ignore[no-un
         ("ja", "明日の会議に来られますか？", True),
         ("ja", "今週中に届きました。", False),
         ("ja", "わかった、確認してみるね。", False),
+        # a listener's "I see" asks nothing, unless written with a question mark
+        ("ja", "そうですか。", False),
+        ("ja", "ああ、そうでしたか。", False),
+        ("ja", "そうなんですか。", False),
+        ("ja", "そうですか？", True),
+        ("ja", "そうかな。", True),
+        ("ja", "行きますか。", True),
         ("ko", "내일 회의에 갈까.", True),
         ("ko", "정말 그런가?", True),
         ("ko", "정말 그런가.", True),

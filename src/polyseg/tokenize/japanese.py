@@ -175,8 +175,27 @@ def _mark_compound_auxiliaries(tokens: list[Token]) -> None:
 
 def ends_as_question(tokens: tuple[Token, ...]) -> bool:
     """Whether the final particles of the sentence hold a question particle (届くかな,
-    いいでしょうか, あるんでしょうかね)."""
-    return _asks(_final_run(tokens, ("助詞-終助詞",)))
+    いいでしょうか, あるんでしょうかね); not a reply that only acknowledges (``_acknowledges``)."""
+    return _asks(_final_run(tokens, ("助詞-終助詞",))) and not _acknowledges(tokens)
+
+
+def _acknowledges(tokens: tuple[Token, ...]) -> bool:
+    """Whether the sentence is そう with a copula and か, after interjections at most
+    (そうですか。, ああ、そうでしたか。, そうなんですか。): a listener's "I see", which English
+    renders as a statement ("Oh, right.") far more often than as "Is that so?". Written with
+    a question mark it still asks (asks_question)."""
+    core = [
+        t
+        for t in tokens
+        if not t.tag.startswith(("補助記号", "空白")) and not t.tag.startswith("感動詞")
+    ]
+    return (
+        len(core) >= 2
+        and core[0].lemma == "そう"
+        and core[0].tag.startswith("副詞")
+        and core[-1].lemma == "か"  # そうかな。 ("I'm not sure") doubts
+        and all(t.tag.startswith(("助動詞", "助詞-準体助詞")) for t in core[1:-1])
+    )
 
 
 def _suggests(tokens: tuple[Token, ...], particles: list[Token]) -> bool:
