@@ -557,6 +557,15 @@ def test_a_short_source_is_allowed_a_freer_length(monkeypatch: pytest.MonkeyPatc
     assert freer >= 0.4 > score()
 
 
+@pytest.mark.parametrize("src", ["わぁ、こんなに沢山。", "わあ、こんなに沢山。"])
+def test_small_hiragana_vowels_find_the_dictionary_spelling(src: str) -> None:
+    lex = _lex("ja", {"わあ": ["wow"], "沢山": ["a lot"], "フォー": ["pho"]})
+    res = _scored(lex, src, "Wow that's a lot.")
+    assert res.content_matched == 2 and "わあ=wow" in res.evidence
+    # katakana keeps its small vowels: フォー is not フオー
+    assert _scored(lex, "フォーが好き。", "I like pho.").evidence == ("フォー=pho",)
+
+
 def test_part_of_a_multiword_target_is_weaker_evidence() -> None:
     lex = _lex("ko", {"정상회의": ["summit meeting"], "개최하다": ["hold"]})
     items = source_items(get_tokenizer("ko").tokenize("정상회의를 개최했다"), lex)

@@ -25,6 +25,7 @@ from ..tokenize import (
     light_words,
     negation_test,
     question_test,
+    spelling_variant,
 )
 from ..tokenize.base import run_is_word, run_key
 from ..tokenize.english import LIGHT, MEETABLE, NEGATIONS, WH_WORDS, lemma_of
@@ -279,6 +280,7 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
     light = light_words(lex.lang)
     ask = interrogatives(lex.lang)
     negates = negation_test(lex.lang)
+    variant = spelling_variant(lex.lang)
     i = 0
     n = len(tokens)
     while i < n:
@@ -316,6 +318,9 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
             if not targets and j == i + 1:
                 key = tok.form
                 targets = lex.lookup(key)
+                if not targets and variant(key) != key:
+                    key = variant(key)
+                    targets = lex.lookup(key)
             if targets and (any(t.content for t in tokens[i:j]) or j > i + 1):
                 match = (j, key, targets)
                 break

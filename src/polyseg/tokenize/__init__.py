@@ -74,6 +74,12 @@ def interrogatives(lang: str) -> dict[str, str]:
     return cast("dict[str, str]", getattr(_module(lang), "INTERROGATIVES", {}))
 
 
+def spelling_variant(lang: str) -> Callable[[str], str]:
+    """Another spelling of a surface form of ``lang`` that a lexicon may list instead (わぁ →
+    わあ); the form itself where the language has none."""
+    return cast("Callable[[str], str]", getattr(_module(lang), "spelling_variant", str))
+
+
 def negation_test(lang: str) -> Callable[[Token], bool]:
     """Whether a token of ``lang`` negates (ない, 않다, "not")."""
     return _language_function(lang, "negates")
@@ -98,4 +104,5 @@ __all__ = [
     "light_words",
     "negation_test",
     "question_test",
+    "spelling_variant",
 ]

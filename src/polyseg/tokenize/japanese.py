@@ -123,6 +123,15 @@ def _asks(particles: list[Token]) -> bool:
     return any(t.lemma in QUESTION_PARTICLES for t in particles if t.tag.startswith("助詞-終助詞"))
 
 
+_SMALL_VOWELS = str.maketrans("ぁぃぅぇぉ", "あいうえお")
+
+
+def spelling_variant(form: str) -> str:
+    """The form a dictionary lists for a word written with small hiragana vowels (わぁ → わあ,
+    まぁ → まあ, ねぇ → ねえ); in katakana the small vowels spell sounds (フォー) and stay."""
+    return form.translate(_SMALL_VOWELS)
+
+
 def negates(tok: Token) -> bool:
     """Whether ``tok`` negates (ない, 無い, ぬ, ず as auxiliaries or after a word; not in
     かもしれない or なければならない)."""
