@@ -958,6 +958,28 @@ def test_context_displaces_a_weaker_link_of_the_same_sentence(  # type: ignore[n
     assert len({(lk.tgt.start, lk.tgt.end) for lk in links}) == 3
 
 
+@pytest.mark.parametrize(
+    ("second", "english", "linked"),
+    [
+        # a question word heading a question of the same kind is a shared word here
+        ("いくらですか？", "How much is it?", True),
+        # a negation alone is not: both languages have them everywhere
+        ("まだ行かなくてもいい。", "I don't know.", False),
+    ],
+)
+def test_beside_a_rendering_a_met_question_word_is_enough_but_not_a_negation(  # type: ignore[no-untyped-def]
+    story, tmp_path, second, english, linked
+) -> None:
+    post = f"新しいカレンダーが届きました。{second}"
+    body = f"{GAP_FIRST} {english}\n\n{OTHER}"
+    files = {"a.txt": f"Tanaka posted on X:\n\n{post}\n\n{body}\n"}
+    links = _story_links(story, tmp_path, ("office.ja-en.tsv", GAP_LEXICON), files)
+    got = {lk.src[0].index: lk for lk in links}
+    assert sorted(got) == ([0, 1] if linked else [0])
+    if linked:
+        assert got[1].tgt.text == english and "context:prev" in got[1].evidence
+
+
 def test_context_needs_the_rendering_right_beside(story, tmp_path) -> None:  # type: ignore[no-untyped-def]
     first, second = RENDERING.split(". ", 1)
     # Another sentence stands between the two renderings: no context, and one shared word

@@ -612,7 +612,7 @@ def _beside(
             or (nxt is not None and order.continues_quote(c.unit, nxt))
         ):
             context = "between" if after and before else "quote"
-        elif c.context or c.result.content_matched < 1 or c.result.score < opts.context_floor:
+        elif c.context or not _shares_a_word(c.result) or c.result.score < opts.context_floor:
             # Beside one neighbour's rendering: once, and not for a unit sharing almost
             # nothing with the sentence.
             continue
@@ -631,6 +631,14 @@ def _beside(
         c.score = calibrate(c, opts)
         out.append(c)
     return out
+
+
+def _shares_a_word(res: PairScore) -> bool:
+    """Whether a candidate shares a word with its source that beside a neighbour's rendering
+    may make it one: a content word, a name, a question word heading a question (いくら ↔
+    "how much") or a stop-word rendering (まだ ↔ "yet"); not a negation alone, which
+    sentences of either language have everywhere."""
+    return any(not e.startswith("neg:") for e in res.evidence)
 
 
 def _words(unit: Sentence) -> list[str]:
