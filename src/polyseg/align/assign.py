@@ -365,7 +365,7 @@ def score_candidates(
         for doc_id in docs:
             for unit in units.get(doc_id, []):
                 en = en_feats[id(unit)]
-                # A unit of function words only ("Me too.") shares no word with any source
+                # A unit of function words only ("I did it myself.") shares no word with any source
                 # but is still a candidate: position alone may make it a rendering.
                 if not opts.merges and unit.kind == "pair":
                     continue
@@ -446,11 +446,11 @@ def score_candidates(
                         res,
                         evidence,
                         attributed,
-                        abs(signed),
-                        signed < 0,
-                        mismatch,
-                        said_here,
-                        weak,
+                        length_dev=abs(signed),
+                        short=signed < 0,
+                        question_mismatch=mismatch,
+                        said_here=said_here,
+                        weak=weak,
                     )
                 )
     for c in out:
@@ -510,6 +510,7 @@ class _Taken:
         self.en.setdefault(c.unit.doc_id, []).append(c.unit)
 
     def drop(self, c: Candidate) -> None:
+        """Free what ``take`` held for ``c``."""
         self.src.difference_update((id(s), c.unit.doc_id) for s in c.group)
         self.en[c.unit.doc_id].remove(c.unit)
 

@@ -113,8 +113,9 @@ def lemma_of(word: str) -> str:
 @lru_cache(maxsize=16384)
 def plural_lemma(word: str) -> str:
     """The singular of a plural noun the dictionary does not know (blogs → blog, websites →
-    website), by lemminflect's rules for unknown words; other words unchanged. For
-    lower-case words only: a capitalised one may be a name (Williams)."""
+    website), by lemminflect's rules for unknown words; other words unchanged.
+    ``tokenize_english`` asks it for lower-case words only: a capitalised one may be a name
+    (Williams)."""
     if len(word) < 5 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
         return word
     from lemminflect import getAllLemmas, getAllLemmasOOV

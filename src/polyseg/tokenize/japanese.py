@@ -193,11 +193,7 @@ def _acknowledges(tokens: tuple[Token, ...]) -> bool:
     (そうですか。, ああ、そうでしたか。, そうなんですか。): a listener's "I see", which English
     renders as a statement ("Oh, right.") far more often than as "Is that so?". Written with
     a question mark it still asks (asks_question)."""
-    core = [
-        t
-        for t in tokens
-        if not t.tag.startswith(("補助記号", "空白")) and not t.tag.startswith("感動詞")
-    ]
+    core = [t for t in tokens if not t.tag.startswith(("補助記号", "空白", "感動詞"))]
     return (
         len(core) >= 2
         and core[0].lemma == "そう"
