@@ -762,6 +762,14 @@ def _gap_links(story, tmp_path, body: str, **more: str) -> list[Link]:  # type: 
     return _story_links(story, tmp_path, ("office.ja-en.tsv", GAP_LEXICON), files)
 
 
+def _post_links(  # type: ignore[no-untyped-def]
+    story, tmp_path, post: str, body: str, lexicon: str = GAP_LEXICON
+) -> list[Link]:
+    """Links of Tanaka's ``post`` in a.txt above ``body``, with only ``lexicon``."""
+    files = {"a.txt": f"Tanaka posted on X:\n\n{post}\n\n{body}\n"}
+    return _story_links(story, tmp_path, ("office.ja-en.tsv", lexicon), files)
+
+
 @pytest.mark.parametrize(
     ("body", "context"),
     [
@@ -786,8 +794,7 @@ def test_position_links_a_unit_of_function_words_only(story, tmp_path) -> None: 
     # can be shared.
     post = "新しいカレンダーが届きました。自分でやりました。会議は延期しましょう。"
     body = f"{GAP_FIRST} I did it myself. {GAP_LAST}\n\n{OTHER}"
-    files = {"a.txt": f"Tanaka posted on X:\n\n{post}\n\n{body}\n"}
-    links = _story_links(story, tmp_path, ("office.ja-en.tsv", GAP_LEXICON), files)
+    links = _post_links(story, tmp_path, post, body)
     got = {lk.src[0].index: lk for lk in links}
     assert sorted(got) == [0, 1, 2]
     assert got[1].tgt.text == "I did it myself." and got[1].evidence == ("context:between",)
@@ -807,8 +814,7 @@ def test_position_links_a_brief_rendering_of_a_formula(  # type: ignore[no-untyp
 ) -> None:
     post = f"新しいカレンダーが届きました。{middle}会議は延期しましょう。"
     body = f"{GAP_FIRST} Okay. {GAP_LAST}\n\n{OTHER}"
-    files = {"a.txt": f"Tanaka posted on X:\n\n{post}\n\n{body}\n"}
-    links = _story_links(story, tmp_path, ("office.ja-en.tsv", GAP_LEXICON), files)
+    links = _post_links(story, tmp_path, post, body)
     got = {lk.src[0].index: lk.tgt.text for lk in links}
     assert got == (
         {0: GAP_FIRST, 1: "Okay.", 2: GAP_LAST} if linked else {0: GAP_FIRST, 2: GAP_LAST}
@@ -949,8 +955,7 @@ def test_context_displaces_a_weaker_link_of_the_same_sentence(  # type: ignore[n
         f'Suzuki said: "{elsewhere}"\n\n'
         f"{GAP_FIRST} I understand, thanks a lot. {GAP_LAST}\n\n{OTHER}"
     )
-    files = {"a.txt": f"Tanaka posted on X:\n\n{UNDERSTOOD_POST}\n\n{body}\n"}
-    links = _story_links(story, tmp_path, ("office.ja-en.tsv", UNDERSTOOD_LEXICON), files)
+    links = _post_links(story, tmp_path, UNDERSTOOD_POST, body, UNDERSTOOD_LEXICON)
     got = {lk.src[0].index: lk for lk in links}
     assert sorted(got) == [0, 1, 2]
     assert got[1].tgt.text.strip('"') == linked
@@ -972,8 +977,7 @@ def test_beside_a_rendering_a_met_question_word_is_enough_but_not_a_negation(  #
 ) -> None:
     post = f"新しいカレンダーが届きました。{second}"
     body = f"{GAP_FIRST} {english}\n\n{OTHER}"
-    files = {"a.txt": f"Tanaka posted on X:\n\n{post}\n\n{body}\n"}
-    links = _story_links(story, tmp_path, ("office.ja-en.tsv", GAP_LEXICON), files)
+    links = _post_links(story, tmp_path, post, body)
     got = {lk.src[0].index: lk for lk in links}
     assert sorted(got) == ([0, 1] if linked else [0])
     if linked:
