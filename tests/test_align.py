@@ -715,9 +715,18 @@ def _story_links(  # type: ignore[no-untyped-def]
     return links
 
 
+def _post_links(  # type: ignore[no-untyped-def]
+    story, tmp_path, post: str, body: str, lexicon: str, *disabled: str, **more: str
+) -> list[Link]:
+    """Links of Tanaka's ``post`` in a.txt above ``body``, with only ``lexicon``, with more
+    files of the story (b.txt=…)."""
+    files = {"a.txt": f"Tanaka posted on X:\n\n{post}\n\n{body}\n"}
+    files.update({f"{name}.txt": f"{text}\n" for name, text in more.items()})
+    return _story_links(story, tmp_path, ("office.ja-en.tsv", lexicon), files, *disabled)
+
+
 def _context_links(story, tmp_path, body: str, *disabled: str) -> list[Link]:  # type: ignore[no-untyped-def]
-    files = {"a.txt": f"Tanaka posted on X:\n\n{CONTEXT_POST}\n\n{body}\n"}
-    return _story_links(story, tmp_path, ("office.ja-en.tsv", CONTEXT_LEXICON), files, *disabled)
+    return _post_links(story, tmp_path, CONTEXT_POST, body, CONTEXT_LEXICON, *disabled)
 
 
 def test_a_sentence_beside_its_neighbours_rendering_is_linked_on_one_word(story, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -757,17 +766,7 @@ GAP_LAST = "Let's postpone the meeting."
 
 def _gap_links(story, tmp_path, body: str, **more: str) -> list[Link]:  # type: ignore[no-untyped-def]
     """Links of GAP_POST in a.txt above ``body``, with more files of the story (b.txt=…)."""
-    files = {"a.txt": f"Tanaka posted on X:\n\n{GAP_POST}\n\n{body}\n"}
-    files.update({f"{name}.txt": f"{text}\n" for name, text in more.items()})
-    return _story_links(story, tmp_path, ("office.ja-en.tsv", GAP_LEXICON), files)
-
-
-def _post_links(  # type: ignore[no-untyped-def]
-    story, tmp_path, post: str, body: str, lexicon: str = GAP_LEXICON
-) -> list[Link]:
-    """Links of Tanaka's ``post`` in a.txt above ``body``, with only ``lexicon``."""
-    files = {"a.txt": f"Tanaka posted on X:\n\n{post}\n\n{body}\n"}
-    return _story_links(story, tmp_path, ("office.ja-en.tsv", lexicon), files)
+    return _post_links(story, tmp_path, GAP_POST, body, GAP_LEXICON, **more)
 
 
 @pytest.mark.parametrize(
@@ -794,7 +793,7 @@ def test_position_links_a_unit_of_function_words_only(story, tmp_path) -> None: 
     # can be shared.
     post = "新しいカレンダーが届きました。自分でやりました。会議は延期しましょう。"
     body = f"{GAP_FIRST} I did it myself. {GAP_LAST}\n\n{OTHER}"
-    links = _post_links(story, tmp_path, post, body)
+    links = _post_links(story, tmp_path, post, body, GAP_LEXICON)
     got = {lk.src[0].index: lk for lk in links}
     assert sorted(got) == [0, 1, 2]
     assert got[1].tgt.text == "I did it myself." and got[1].evidence == ("context:between",)
@@ -814,7 +813,7 @@ def test_position_links_a_brief_rendering_of_a_formula(  # type: ignore[no-untyp
 ) -> None:
     post = f"新しいカレンダーが届きました。{middle}会議は延期しましょう。"
     body = f"{GAP_FIRST} Okay. {GAP_LAST}\n\n{OTHER}"
-    links = _post_links(story, tmp_path, post, body)
+    links = _post_links(story, tmp_path, post, body, GAP_LEXICON)
     got = {lk.src[0].index: lk.tgt.text for lk in links}
     assert got == (
         {0: GAP_FIRST, 1: "Okay.", 2: GAP_LAST} if linked else {0: GAP_FIRST, 2: GAP_LAST}
@@ -894,8 +893,7 @@ HUNGRY_QUOTE = "\"You can't work if you're hungry!\""
 def test_a_quote_said_by_the_author_in_its_own_sentence_is_linked_on_one_word(  # type: ignore[no-untyped-def]
     story, tmp_path, body, linked
 ) -> None:
-    files = {"a.txt": f"Tanaka posted on X:\n\n腹が減っては仕事はできぬ！\n\n{body}\n"}
-    links = _story_links(story, tmp_path, ("office.ja-en.tsv", HUNGRY_LEXICON), files)
+    links = _post_links(story, tmp_path, "腹が減っては仕事はできぬ！", body, HUNGRY_LEXICON)
     # 腹 and 減る are not rendered word for word: "work" is the one shared word.
     assert [(lk.tgt.text.strip('"!,'), "仕事=work" in lk.evidence) for lk in links] == (
         [("You can't work if you're hungry", True)] if linked else []
@@ -977,7 +975,7 @@ def test_beside_a_rendering_a_met_question_word_is_enough_but_not_a_negation(  #
 ) -> None:
     post = f"新しいカレンダーが届きました。{second}"
     body = f"{GAP_FIRST} {english}\n\n{OTHER}"
-    links = _post_links(story, tmp_path, post, body)
+    links = _post_links(story, tmp_path, post, body, GAP_LEXICON)
     got = {lk.src[0].index: lk for lk in links}
     assert sorted(got) == ([0, 1] if linked else [0])
     if linked:
@@ -1294,8 +1292,7 @@ def test_a_quote_only_in_the_authors_paragraph_needs_two_shared_words(  # type: 
     story, tmp_path, body, linked
 ) -> None:
     # 皆さん ↔ "everyone" is the one shared word (配る is not rendered "distribute").
-    files = {"a.txt": f"Tanaka posted on X:\n\n皆さんに配ってください。\n\n{body}\n"}
-    links = _story_links(story, tmp_path, ("office.ja-en.tsv", CONTEXT_LEXICON), files)
+    links = _post_links(story, tmp_path, "皆さんに配ってください。", body, CONTEXT_LEXICON)
     assert [lk.tgt.text for lk in links] == (
         ["Please hand them out to everyone."] if linked else []
     )

@@ -365,8 +365,8 @@ def score_candidates(
         for doc_id in docs:
             for unit in units.get(doc_id, []):
                 en = en_feats[id(unit)]
-                # A unit of function words only ("I did it myself.") shares no word with any source
-                # but is still a candidate: position alone may make it a rendering.
+                # A unit of function words only ("I did it myself.") shares no word with any
+                # source but is still a candidate: position alone may make it a rendering.
                 if not opts.merges and unit.kind == "pair":
                     continue
                 res = score_pair(items, en, kinds)
