@@ -566,6 +566,20 @@ def test_small_hiragana_vowels_find_the_dictionary_spelling(src: str) -> None:
     assert _scored(lex, "フォーが好き。", "I like pho.").evidence == ("フォー=pho",)
 
 
+@pytest.mark.parametrize(
+    ("src", "target", "en"),
+    [
+        # JMdict glosses are British, most news English American, and either way round
+        ("頼みがあるんだけど。", "favour", "Could you do me a favor?"),
+        ("頼みがあるんだけど。", "favor", "Could you do me a favour?"),
+        ("この色が好きです。", "colour", "I like this color."),
+    ],
+)
+def test_british_and_american_spellings_match(src: str, target: str, en: str) -> None:
+    lex = _lex("ja", {"頼み": [target], "色": [target]})
+    assert any(e in (f"頼み={target}", f"色={target}") for e in _scored(lex, src, en).evidence)
+
+
 def test_part_of_a_multiword_target_is_weaker_evidence() -> None:
     lex = _lex("ko", {"정상회의": ["summit meeting"], "개최하다": ["hold"]})
     items = source_items(get_tokenizer("ko").tokenize("정상회의를 개최했다"), lex)

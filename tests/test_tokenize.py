@@ -116,6 +116,8 @@ def test_japanese_compound_auxiliaries_negate_nothing(text: str, negations: list
         # the dictionary knows as they are stay
         ("So no blogs or editorial websites?", ["so", "no", "blog", "or", "editorial", "website"]),
         ("Williams always keeps ficus plants", ["williams", "always", "keep", "ficus", "plant"]),
+        # British spellings take the American lemma; the form stays as written
+        ("Organisers cancelled programmes", ["organizer", "cancel", "program"]),
     ],
 )
 def test_english_lemmas(text: str, lemmas: list[str]) -> None:

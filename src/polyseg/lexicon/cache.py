@@ -36,8 +36,9 @@ def _code_digest() -> str:
     for rel in _CODE:
         with contextlib.suppress(OSError):
             h.update((root / rel).read_bytes())
-    with contextlib.suppress(metadata.PackageNotFoundError):
-        h.update(metadata.version("lemminflect").encode())
+    for package in ("lemminflect", "breame"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            h.update(metadata.version(package).encode())
     return h.hexdigest()
 
 

@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 from importlib import metadata
 
+from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS as _BRITISH
+
 from ..types import Token
 
 # Hyphenated words split into parts so that "Jae-myung" and "Jae Myung" tokenize alike.
@@ -126,6 +128,13 @@ def plural_lemma(word: str) -> str:
     return word if lemma in STOPWORDS else lemma  # in-betweens is no "between"
 
 
+def american_spelling(word: str) -> str:
+    """The American spelling of a British one (favour → favor, organised → organized,
+    centre → center), by breame's table; other words unchanged. JMdict glosses are
+    British and most news English American: both sides of a match pass through here."""
+    return str(_BRITISH.get(word, word))
+
+
 def _lemma_once(word: str) -> str:
     if len(word) <= 2 or word.isdigit():
         return word
@@ -184,9 +193,10 @@ def tokenize_english(text: str) -> tuple[Token, ...]:
                 len(raw) >= 2 or (raw != "I" and _mid_sentence(text, m.start()))
             )
             tag = "ACR" if acronym else ("CAP" if raw[0].isupper() else "W")
-            lemma = form if acronym else lemma_of(form)
-            if tag == "W" and lemma == form:
-                lemma = plural_lemma(form)
+            spelled = american_spelling(form)
+            lemma = form if acronym else lemma_of(spelled)
+            if tag == "W" and lemma == spelled:
+                lemma = plural_lemma(spelled)
         content = tag in ("NUM", "ACR") or (form not in STOPWORDS and lemma not in STOPWORDS)
         if not out and form in ("no", "nope") and _ANSWER_NO_RE.match(text, m.start()):
             lemma, content = "no", True
@@ -221,7 +231,10 @@ class EnglishTokenizer:
     lang = "en"
 
     def versions(self) -> dict[str, str]:
-        return {"lemminflect": metadata.version("lemminflect")}
+        return {
+            "lemminflect": metadata.version("lemminflect"),
+            "breame": metadata.version("breame"),
+        }
 
     def split_sentences(self, text: str) -> list[tuple[int, int]]:
         from ..segment import split_english
