@@ -5,7 +5,9 @@ Each story is one or two English articles (``a.txt`` and, when a sibling exists,
 or Japanese post (1-3 consecutive corpus sentences) in ``a.txt``.  The English
 translations of the post sentences are placed as quotes or plain sentences in ``a.txt``,
 in the sibling ``b.txt``, or left out; the translations of the corpus sentences just
-before and after the post go in as distractors.  Page debris is sprinkled in.
+before and after the post go in as distractors (with ``--quoted-distractors P``, each is
+quoted with probability P, attributed to someone else, as articles quote other people).
+Page debris is sprinkled in.
 
 Writes ``OUT/<pair>/sNNNN/{a,b}.txt``, ``OUT/gold.tsv`` (one row per source sentence x
 English rendering, ``strict``; and ``acceptable`` where a filler or distractor translates a
@@ -406,9 +408,14 @@ def render(
 class Generator:
     """Draws stories for one pair from a corpus."""
 
-    def __init__(self, corpus: Corpus, rng: random.Random) -> None:
+    def __init__(self, corpus: Corpus, rng: random.Random, quoted_distractors: float = 0.0) -> None:
         self.corpus = corpus
         self.rng = rng
+        self.quoted_distractors = quoted_distractors
+        # Its own draws, so that quoting distractors changes nothing else in a story: the
+        # same posts, renderings and fillers as without the option, for a paired comparison.
+        # (Seeded from the main generator's state, which reading does not advance.)
+        self.quote_rng = random.Random(f"quoted:{rng.getstate()[1][:8]}")
         self.lang = corpus.pair.split("-")[0]
         self.positions = corpus.positions
         self.used: set[tuple[int, int]] = set()
@@ -515,6 +522,7 @@ class Generator:
         spread: dict[str, list[str]] = {"a": [], "b": []}
         for d in distractors:
             spread[rng.choice(docs_with_units)].append(d)
+        shown = self._shown_distractors(distractors, who)
 
         # article a: filler paragraphs, the post after paragraph 1-3, renderings after it
         fill = self.fillers(rng.randint(8, 15), ens, avoid)
@@ -522,7 +530,7 @@ class Generator:
         paras = paragraphs(rng, fill)
         post_at = rng.randint(1, min(3, len(paras)))
         post_text, style = post_block(rng, [s.src for s in segs], lang, who)
-        scatter(rng, paras, spread["a"])
+        scatter(rng, paras, [shown[d] for d in spread["a"]])
         place_units(rng, paras, units["a"], post_at)
         extra = {post_at: post_text}
         story = Story()
@@ -531,7 +539,7 @@ class Generator:
             fill = self.fillers(rng.randint(6, 12), ens, avoid)
             placed["b"] = fill + spread["b"]
             paras_b = paragraphs(rng, fill)
-            scatter(rng, paras_b, spread["b"])
+            scatter(rng, paras_b, [shown[d] for d in spread["b"]])
             place_units(rng, paras_b, units["b"], rng.randint(0, 2))
             story.files["b.txt"] = render(rng, paras_b, lang, {}, rng.randint(0, 2))
 
@@ -555,8 +563,26 @@ class Generator:
             "placement": ",".join("+".join(f"{d}:{h}" for d, h in p) or "omit" for p in places),
             "sibling": "1" if has_b else "0",
             "distractors": str(len(distractors)),
+            "quoted": str(sum(shown[d] != d for d in distractors)),
         }
         return story
+
+    def _shown_distractors(self, distractors: list[str], who: Person) -> dict[str, str]:
+        """Each distractor as the article shows it: as it is, or (``quoted_distractors``)
+        quoted and attributed to someone other than the post's author, by draws of
+        ``quote_rng`` only: the rest of the story is the one drawn without the option."""
+        shown = {d: d for d in distractors}
+        if self.quoted_distractors <= 0:
+            return shown
+        rng = self.quote_rng
+        for d in distractors:
+            if rng.random() >= self.quoted_distractors or any(q in d for q in DOUBLE_QUOTES):
+                continue
+            other = person(rng, self.lang)
+            while other.surname == who.surname:
+                other = person(rng, self.lang)
+            shown[d] = quote(rng, [d], other)
+        return shown
 
     def _quotes(self, ens: list[str], who: Person) -> list[str]:
         """Quote sentences for consecutive quoted translations."""
@@ -597,6 +623,7 @@ def generate(
     ko_files: Sequence[str] = tuple(DEFAULT_KO_FILES.split(",")),
     ja_files: Sequence[str] = tuple(DEFAULT_JA_FILES.split(",")),
     overwrite: bool = False,
+    quoted_distractors: float = 0.0,
 ) -> dict[str, int]:
     """Generate the stories; returns the number of gold links per pair."""
     check_data(data)
@@ -608,10 +635,10 @@ def generate(
     source_rows: list[list[str]] = []
     meta_rows: list[list[str]] = []
     meta_header = ["pair", "story", "origin", "sentences", "style", "placement", "sibling"]
-    meta_header.append("distractors")
+    meta_header.extend(("distractors", "quoted"))
     counts: dict[str, int] = {}
     for pair in pairs:
-        gen = Generator(corpora[pair], random.Random(f"{seed}:{pair}"))
+        gen = Generator(corpora[pair], random.Random(f"{seed}:{pair}"), quoted_distractors)
         counts[pair] = 0
         for k in range(stories):
             story_id = f"s{k:04d}"
@@ -648,11 +675,23 @@ def generate_from_args(
         args.ko_files.split(","),
         args.ja_files.split(","),
         overwrite=True,
+        quoted_distractors=args.quoted_distractors,
     )
 
 
 def default_data() -> Path:
     return Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+def probability(text: str) -> float:
+    """An argparse type: a number from 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}")
+    return value
 
 
 def add_generation_args(parser: argparse.ArgumentParser) -> None:
@@ -665,6 +704,14 @@ def add_generation_args(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--stories", type=int, default=200, help="stories per pair (default 200)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument(
+        "--quoted-distractors",
+        type=probability,
+        default=0.0,
+        metavar="P",
+        help="quote each distractor with probability P, attributed to another person "
+        "(default 0: the stories of the figures in BENCHMARKS.md)",
+    )
     parser.add_argument(
         "--pairs", default=",".join(PAIRS), help="comma-separated pairs (default ko-en,ja-en)"
     )
@@ -707,6 +754,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.ko_files.split(","),
         args.ja_files.split(","),
         args.overwrite,
+        args.quoted_distractors,
     )
     for pair, n in counts.items():
         print(f"{pair}: {args.stories} stories, {n} gold links -> {args.out / pair}")

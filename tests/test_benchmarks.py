@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from make_stories import Corpus, Generator, Segment, corpus_of, source_key
+from make_stories import Corpus, Generator, Person, Segment, corpus_of, source_key
 
 # Two conversations; the second says ありがとうございます！ where the first says
 # ありがとうございます。, and each renders it differently.
@@ -97,3 +97,22 @@ def test_a_rendering_of_the_same_words_elsewhere_is_acceptable_not_wrong() -> No
                         assert (src, doc, en) in acceptable
                         seen += 1
     assert seen > 0  # the draws did place the other rendering beside such a post
+
+
+def test_quoted_distractors_are_attributed_to_someone_else() -> None:
+    corpus = _corpus()
+    who = Person("鈴木美咲", "Suzuki", "misaki")
+    distractors = ["Yes, they arrived this morning.", "It takes about ten minutes on foot."]
+    for seed in range(30):
+        shown = Generator(corpus, random.Random(seed), 1.0)._shown_distractors(distractors, who)
+        for d in distractors:
+            quoted = shown[d]
+            assert quoted != d and d.rstrip(".") in quoted
+            assert quoted.count('"') == 2 or ("\u201c" in quoted and "\u201d" in quoted)
+            assert "Suzuki" not in quoted  # never the post's author by name
+    # off by default: the distractors stand as they are, and no random number is drawn
+    rng = random.Random(5)
+    assert Generator(corpus, rng)._shown_distractors(distractors, who) == {
+        d: d for d in distractors
+    }
+    assert rng.random() == random.Random(5).random()
