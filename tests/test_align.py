@@ -684,6 +684,28 @@ def test_a_free_translation_sharing_several_words_is_supported() -> None:
     assert plain == [] or plain[0].score < links[0].score
 
 
+@pytest.mark.parametrize("disabled", [(), ("support",)])
+def test_two_whole_senses_support_a_loose_rendering(disabled: tuple[str, ...]) -> None:
+    src = _sent("a", "その後、私から今回のプロジェクトの概要を簡単にお話しします。", 0, "ja", "p1")
+    post = Post("a", "p1", "ja", "paragraph", 1, ((0, 10),))
+    units = {
+        "a": [
+            _sent("a", "Then, I am going to give you a brief introduction of our new project.", 0)
+        ]
+    }
+    rows = {"プロジェクト": ["project"], "簡単": ["brief"], "概要": ["outline"], "話す": ["talk"]}
+    # the same two words, one of them through part of a multi-word sense
+    part = {**rows, "プロジェクト": ["project team"]}
+    opts = AlignOptions(0.45, disabled=frozenset(disabled))
+    links = align_story([src], {("a", "p1"): post}, units, {"ja": _lex("ja", rows)}, opts)
+    assert bool(links) == (not disabled)
+    if links:
+        assert links[0].score > 0.45 and links[0].evidence == ("プロジェクト=project", "簡単=brief")
+    opts = AlignOptions(0.3, disabled=frozenset(disabled))
+    (loose,) = align_story([src], {("a", "p1"): post}, units, {"ja": _lex("ja", part)}, opts)
+    assert loose.score < 0.4  # no support: a report shares a word and part of a sense
+
+
 @pytest.mark.parametrize(
     ("target", "english"),
     [("new", "newly made items"), ("happy", "they happily agreed"), ("quick", "it quickly grew")],

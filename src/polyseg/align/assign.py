@@ -112,9 +112,9 @@ class AlignOptions:
     disabled: frozenset[str] = frozenset()
     merge_penalty: float = 0.08
     common_df: float = 0.25
-    # Share of the headroom (1 - score) added to a one-to-one candidate with 3, or 4 and
-    # more, matched words that are not names.
-    support_bonus: tuple[float, float] = (0.15, 0.20)
+    # Share of the headroom (1 - score) added to a one-to-one candidate with 2 (whole
+    # senses, see ``supporting_words``), 3, or 4 and more matched words that are not names.
+    support_bonus: tuple[float, float, float] = (0.15, 0.15, 0.20)
     # Share of the headroom added to a one-to-one candidate right beside the rendering of
     # its neighbour in the post (before it for the previous sentence, after it for the next).
     context_bonus: float = 0.3
@@ -480,16 +480,29 @@ def calibrate(c: Candidate, opts: AlignOptions) -> float:
         score += opts.context_bonus * (1 - score)
     if c.merged:
         score -= opts.merge_penalty
-    elif c.result.content_matched >= 3 and excess <= 0 and "support" not in opts.disabled:
-        # A free translation of a long sentence covers little of either side but still
-        # shares several words with its source ("The leaders of Japan and North Korea have
-        # completed the first session of an historic meeting…"): three or more shared words
-        # that are not names rarely come together by chance, while a report of the same
-        # event (held a summit with President Lee) shares names and one or two words. Only
-        # for a rendering of about the source's length: a report four times longer may
-        # share several words without rendering the sentence.
-        score += opts.support_bonus[0 if c.result.content_matched == 3 else 1] * (1 - score)
+    elif excess <= 0 and "support" not in opts.disabled and (n := supporting_words(c.result)):
+        # A free translation covers little of either side but still shares several words
+        # with its source ("The leaders of Japan and North Korea have completed the first
+        # session of an historic meeting…"), and a loose rendering of a short one two (新しい
+        # 仕事は、楽しみ？ "Are you excited about your new job?"). Only for a rendering of
+        # about the source's length: a report four times longer may share several words
+        # without rendering the sentence.
+        score += opts.support_bonus[min(n, 4) - 2] * (1 - score)
     return max(0.0, min(1.0, score))
+
+
+def supporting_words(res: PairScore) -> int:
+    """The shared words that support a candidate beyond its coverage (``calibrate``): its
+    matched words that are not names, question words, stop words or negations, when
+    there are three or more; two when both are whole senses, since a report of the same
+    event shares names and one or two words, often through part of a multi-word sense
+    (합주 "jam session" ~ "the drum session"); otherwise none."""
+    n = res.content_matched
+    if n >= 3:
+        return n
+    if n == 2 and not any("~" in e for e in res.evidence):
+        return 2
+    return 0
 
 
 class _Taken:
