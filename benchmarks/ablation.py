@@ -35,7 +35,7 @@ _ADDED: tuple[tuple[str, tuple[str, ...], bool, str], ...] = (
     ("+ Latin tokens and loanwords", ("latin", "loanwords"), False, "doc"),
     ("+ quote attribution", ("quote",), False, "doc"),
     ("+ length ratio", ("length",), False, "doc"),
-    ("+ support (3+ shared words)", ("support",), False, "doc"),
+    ("+ support (2+ shared words)", ("support",), False, "doc"),
     ("+ question or not", ("question",), False, "doc"),
     ("+ merges (2-1, 1-2)", (), True, "doc"),
     ("+ cross-document", (), True, "story"),

@@ -706,6 +706,28 @@ def test_two_whole_senses_support_a_loose_rendering(disabled: tuple[str, ...]) -
     assert loose.score < 0.4  # no support: a report shares a word and part of a sense
 
 
+def test_two_shared_words_of_a_long_sentence_do_not_support_a_report() -> None:
+    text = (
+        "박자는 조금 달라도 리듬 맞추려는 마음은 같았던 것처럼, 미래지향적 한일 관계도 "
+        "한 마음으로 만들어가겠습니다."
+    )
+    src = _sent("a", text, 0, "ko", "p1")
+    post = Post("a", "p1", "ko", "paragraph", 1, ((0, 10),))
+    report = (
+        "Lee said the two countries, which normalized diplomatic ties in 1965, should build "
+        "on past reconciliation to shape the next six decades of relations."
+    )
+    units = {"a": [_sent("a", report, 0)]}
+
+    def score(*disabled: str) -> float:
+        opts = AlignOptions(0.0, disabled=frozenset(disabled))
+        (link,) = align_story([src], {("a", "p1"): post}, units, {"ko": KO_LEX}, opts)
+        assert link.evidence == ("관계=relations", "만들다=build")
+        return link.score
+
+    assert score() == score("support") < 0.4
+
+
 @pytest.mark.parametrize(
     ("target", "english"),
     [("new", "newly made items"), ("happy", "they happily agreed"), ("quick", "it quickly grew")],

@@ -154,6 +154,8 @@ class Candidate:
     # Fewer shared words than a rendering needs on its own evidence: only a neighbour's
     # rendering beside it can make it a link.
     weak: bool = False
+    # The group's content words (source items a rendering is expected to render).
+    src_words: int = 0
     # "prev" / "next": beside the rendering of that post neighbour; "between": between the
     # renderings of both; "quote": in the quotation that renders a neighbour; "echo":
     # repeating in its article the rendering of the same sentence in another.
@@ -357,6 +359,7 @@ def score_candidates(
             )
         author = authors[key]
         items = [i for s in group for i in src_feats[id(s)]]
+        required = sum(1 for i in items if i.required)
         src_len = max(1, sum(char_length(s.text) for s in group))
         sd = length_sd(src_len)
         asks = any(src_asks[id(s)] for s in group)
@@ -374,7 +377,7 @@ def score_candidates(
                 # shares a name and a title with 李在明大統領と首脳会談を行いました.
                 # A short source ("金曜日でもいいでしょうか？", "今すぐ注文しておきますね。")
                 # has only one word to find (see SrcItem.required).
-                needed = min(opts.min_evidence, max(1, sum(1 for i in items if i.required)))
+                needed = min(opts.min_evidence, max(1, required))
                 # A question word met by the one heading an English question of the same
                 # kind (いつ ↔ "When…?"), a negation met by one, or a word the lexicon
                 # renders by a stop word met by it (ここ ↔ "here", すぎる ↔ "too"), is the
@@ -451,6 +454,7 @@ def score_candidates(
                         question_mismatch=mismatch,
                         said_here=said_here,
                         weak=weak,
+                        src_words=required,
                     )
                 )
     for c in out:
@@ -480,7 +484,7 @@ def calibrate(c: Candidate, opts: AlignOptions) -> float:
         score += opts.context_bonus * (1 - score)
     if c.merged:
         score -= opts.merge_penalty
-    elif excess <= 0 and "support" not in opts.disabled and (n := supporting_words(c.result)):
+    elif excess <= 0 and "support" not in opts.disabled and (n := supporting_words(c)):
         # A free translation covers little of either side but still shares several words
         # with its source ("The leaders of Japan and North Korea have completed the first
         # session of an historic meeting…"), and a loose rendering of a short one two (新しい
@@ -491,16 +495,23 @@ def calibrate(c: Candidate, opts: AlignOptions) -> float:
     return max(0.0, min(1.0, score))
 
 
-def supporting_words(res: PairScore) -> int:
+# The most content words a source may have for two shared words to support a rendering.
+SUPPORT_TWO_OF = 7
+
+
+def supporting_words(c: Candidate) -> int:
     """The shared words that support a candidate beyond its coverage (``calibrate``): its
     matched words that are not names, question words, stop words or negations, when
-    there are three or more; two when both are whole senses, since a report of the same
-    event shares names and one or two words, often through part of a multi-word sense
-    (합주 "jam session" ~ "the drum session"); otherwise none."""
-    n = res.content_matched
+    there are three or more. Two, in a source of at most ``SUPPORT_TWO_OF`` content words
+    and when both are whole senses: a report of the same event shares names and one or
+    two words of a long sentence ("Lee said the two countries … should build on past
+    reconciliation to shape the next six decades of relations" for 박자는 조금 달라도 …
+    미래지향적 한일 관계도 한 마음으로 만들어가겠습니다), often through part of a
+    multi-word sense (합주 "jam session" ~ "the drum session"). Otherwise none."""
+    n = c.result.content_matched
     if n >= 3:
         return n
-    if n == 2 and not any("~" in e for e in res.evidence):
+    if n == 2 and c.src_words <= SUPPORT_TWO_OF and not any("~" in e for e in c.result.evidence):
         return 2
     return 0
 
