@@ -45,7 +45,7 @@ from .features import (
     seeks_confirmation,
     source_items,
 )
-from .score import EVIDENCE, PairScore, score_pair
+from .score import EVIDENCE, PARTIAL_MARK, PairScore, score_pair
 
 # Verbs and nouns of speech that make a sentence naming the author a report of the post.
 SPEECH = frozenset(
@@ -112,8 +112,8 @@ class AlignOptions:
     disabled: frozenset[str] = frozenset()
     merge_penalty: float = 0.08
     common_df: float = 0.25
-    # Share of the headroom (1 - score) added to a one-to-one candidate with 2 (whole
-    # senses, see ``supporting_words``), 3, or 4 and more matched words that are not names.
+    # Share of the headroom (1 - score) added to a one-to-one candidate with 2 (in a short
+    # source, see ``supporting_words``), 3, or 4 and more matched words that are not names.
     support_bonus: tuple[float, float, float] = (0.15, 0.15, 0.20)
     # Share of the headroom added to a one-to-one candidate right beside the rendering of
     # its neighbour in the post (before it for the previous sentence, after it for the next).
@@ -511,7 +511,8 @@ def supporting_words(c: Candidate) -> int:
     n = c.result.content_matched
     if n >= 3:
         return n
-    if n == 2 and c.src_words <= SUPPORT_TWO_OF and not any("~" in e for e in c.result.evidence):
+    whole = not any(PARTIAL_MARK in e for e in c.result.evidence)
+    if n == 2 and c.src_words <= SUPPORT_TWO_OF and whole:
         return 2
     return 0
 
@@ -808,7 +809,7 @@ def align_story(
 
 
 # The score a link must reach for the speaker of its quote to be taken as the author of a
-# post that names none: links of 0.5 and more are 93% right or better on the benchmark
+# post that names none: links of 0.5 and more are 92% right or better on the benchmark
 # (BENCHMARKS.md, score bands), and a loose rendering of the post's first sentence ("The
 # calendars for the sales team have arrived from the printer.") still names its speaker.
 SPEAKER_SCORE = 0.5

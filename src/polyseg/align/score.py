@@ -16,6 +16,9 @@ MIN_STEM = 6
 # Shorter skeletons (Kim → km) match too many unrelated names.
 MIN_SKELETON = 3
 PARTIAL_CREDIT = 0.6
+# Joins source and target in the evidence label of a part of a multi-word target
+# (정상회의~summit meeting), where a whole one has "=".
+PARTIAL_MARK = "~"
 PARTIAL_MIN_WEIGHT = 0.6
 
 
@@ -164,7 +167,7 @@ def _best_target(
                 picks.append(k)
         credit = tgt.weight * PARTIAL_CREDIT
         if picks and (partial is None or credit > partial[1]):
-            partial = (picks, credit, f"{item.key}~{tgt.text}")
+            partial = (picks, credit, f"{item.key}{PARTIAL_MARK}{tgt.text}")
     return partial or ([], 0.0, "")
 
 
