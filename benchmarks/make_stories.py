@@ -663,7 +663,7 @@ def generate(
 
 
 def generate_from_args(
-    args: argparse.Namespace, out: Path, pairs: Sequence[str] = PAIRS
+    args: argparse.Namespace, out: Path, pairs: Sequence[str] = PAIRS, overwrite: bool = True
 ) -> dict[str, int]:
     """``generate`` with the options of ``add_generation_args``."""
     return generate(
@@ -674,7 +674,7 @@ def generate_from_args(
         pairs,
         args.ko_files.split(","),
         args.ja_files.split(","),
-        overwrite=True,
+        overwrite=overwrite,
         quoted_distractors=args.quoted_distractors,
     )
 
@@ -745,17 +745,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     add_generation_args(parser)
     args = parser.parse_args(argv)
-    counts = generate(
-        args.data,
-        args.out,
-        args.stories,
-        args.seed,
-        parse_pairs(args.pairs),
-        args.ko_files.split(","),
-        args.ja_files.split(","),
-        args.overwrite,
-        args.quoted_distractors,
-    )
+    counts = generate_from_args(args, args.out, parse_pairs(args.pairs), args.overwrite)
     for pair, n in counts.items():
         print(f"{pair}: {args.stories} stories, {n} gold links -> {args.out / pair}")
     return 0
