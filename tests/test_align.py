@@ -580,6 +580,15 @@ def test_british_and_american_spellings_match(src: str, target: str, en: str) ->
     assert any(e in (f"頼み={target}", f"色={target}") for e in _scored(lex, src, en).evidence)
 
 
+@pytest.mark.parametrize("en", ["It is ten metres long.", "It is ten meters long."])
+def test_a_british_loanword_origin_meets_either_spelling(en: str) -> None:
+    # UniDic gives メートル the origin "metre", the lemma of "metres" and "meters" alike
+    assert _scored(_lex("ja", {}), "10メートルです。", en).evidence == (
+        "#10",
+        "loan:メートル=metre",
+    )
+
+
 def test_part_of_a_multiword_target_is_weaker_evidence() -> None:
     lex = _lex("ko", {"정상회의": ["summit meeting"], "개최하다": ["hold"]})
     items = source_items(get_tokenizer("ko").tokenize("정상회의를 개최했다"), lex)

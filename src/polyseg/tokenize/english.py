@@ -107,7 +107,10 @@ def lemma_of(word: str) -> str:
 
     The lemma of a lemma is itself: "meeting" is read as the verb "meet", so "meetings"
     (only a noun, "meeting") goes on to "meet" too, and a lexicon's "meeting" finds them both.
+    Spelled the American way (``american_spelling``): metres → meter, as UniDic's origin
+    "metre" of メートル and a JMdict gloss "favour" are read too.
     """
+    word = american_spelling(word)
     lemma = _lemma_once(word)
     return lemma if lemma == word else _lemma_once(lemma)
 
@@ -193,10 +196,9 @@ def tokenize_english(text: str) -> tuple[Token, ...]:
                 len(raw) >= 2 or (raw != "I" and _mid_sentence(text, m.start()))
             )
             tag = "ACR" if acronym else ("CAP" if raw[0].isupper() else "W")
-            spelled = american_spelling(form)
-            lemma = form if acronym else lemma_of(spelled)
-            if tag == "W" and lemma == spelled:
-                lemma = plural_lemma(spelled)
+            lemma = form if acronym else lemma_of(form)
+            if tag == "W" and lemma == american_spelling(form):
+                lemma = plural_lemma(lemma)
         content = tag in ("NUM", "ACR") or (form not in STOPWORDS and lemma not in STOPWORDS)
         if not out and form in ("no", "nope") and _ANSWER_NO_RE.match(text, m.start()):
             lemma, content = "no", True
