@@ -318,9 +318,8 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
             if not targets and j == i + 1:
                 key = tok.form
                 targets = lex.lookup(key)
-                if not targets and variant(key) != key:
-                    key = variant(key)
-                    targets = lex.lookup(key)
+                if not targets and (respelled := variant(key)) != key:
+                    key, targets = respelled, lex.lookup(respelled)
             if targets and (any(t.content for t in tokens[i:j]) or j > i + 1):
                 match = (j, key, targets)
                 break
