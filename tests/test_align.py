@@ -1285,6 +1285,28 @@ def test_one_shared_word_is_enough_when_it_carries_a_short_rendering() -> None:
     assert linked(long, AlignOptions(0.0)) == []
 
 
+def test_a_name_carries_a_short_rendering_when_it_is_all_the_source_has() -> None:
+    lex = _lex(
+        "ja",
+        {"高橋": ["Takahashi"], "李在明": ["Lee Jae-myung"], "首脳会談": ["summit"]},
+        names={"高橋": "person", "李在明": "person"},
+    )
+
+    def linked(src_text: str, en: str) -> list[str]:
+        post = Post("a", "p1", "ja", "embed", 1, ((0, len(src_text)),))
+        src = _sent("a", src_text, 0, "ja", "p1")
+        units = {"a": [_sent("a", en, 0)]}
+        links = align_story([src], {("a", "p1"): post}, units, {"ja": lex}, AlignOptions(0.4))
+        return [lk.tgt.text for lk in links]
+
+    # 高橋です。 has nothing to find but the name, and the name is all "I'm Takahashi." says.
+    assert linked("高橋です。", "I'm Takahashi.") == ["I'm Takahashi."]
+    # A sentence naming him explains too little of itself to render the introduction.
+    assert linked("高橋です。", "Takahashi moved the meeting to the big hall on Monday.") == []
+    # A source with other words to find is not rendered by its name alone.
+    assert linked("李在明と首脳会談。", "I'm Lee Jae-myung.") == []
+
+
 def test_a_compound_particle_is_no_word_a_rendering_must_share() -> None:
     # について is "about", not 議題 + つく "be lit"; によって is "by", not よって "therefore".
     lex = _lex("ja", {"つく": ["be lit"], "よって": ["therefore"], "議題": ["agenda"]})

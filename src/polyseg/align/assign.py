@@ -385,9 +385,16 @@ def score_candidates(
                 shared = res.content_matched
                 if shared and any(e.startswith(("ask:", "neg:", "stop:")) for e in res.evidence):
                     shared += 1
-                weak = shared < needed and not (
-                    res.content_matched == 1 and res.score >= opts.one_word_score
+                # One word carries a short rendering when it explains most of both sides:
+                # a content word, or the name that is all a source has to find (高橋です。 ↔
+                # "I'm Takahashi."; not 李在明大統領と首脳会談を行いました, whose other words
+                # a rendering must show too).
+                one = res.content_matched == 1 or (
+                    not required
+                    and not res.content_matched
+                    and any(e.startswith("name:") for e in res.evidence)
                 )
+                weak = shared < needed and not (one and res.score >= opts.one_word_score)
                 # A one-to-one candidate sharing no word is kept (weak): position alone may
                 # still make it a rendering (see ``_beside``).
                 if weak and (len(group) > 1 or unit.kind == "pair"):
