@@ -46,6 +46,21 @@ def _texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
             ["Sales rose in the U.S.", "The company said so."],
         ),
         ("We met at 5 p.m. Monday in Seoul.", ["We met at 5 p.m. Monday in Seoul."]),
+        # a single letter is an initial before a surname, and ends a sentence before a word
+        # that only starts one
+        (
+            "It's from Trading company U. Eh, I've heard we closed the deal with Company A. "
+            "Thank you as always.",
+            [
+                "It's from Trading company U.",
+                "Eh, I've heard we closed the deal with Company A.",
+                "Thank you as always.",
+            ],
+        ),
+        (
+            "President George W. Bush met lead researcher Andrew H. Bass of Cornell.",
+            ["President George W. Bush met lead researcher Andrew H. Bass of Cornell."],
+        ),
         ("No final period here", ["No final period here"]),
     ],
 )

@@ -26,6 +26,12 @@ _SENTENCE_STARTERS = frozenset(
     """i i'm i've i'll i'd the he she it it's we they but and this that these those there
     his her their our my its however meanwhile""".split()
 )
+# Words that open a sentence and are no surname, after a single letter ("Company A. So…").
+_NOT_SURNAMES = frozenset(
+    """a an so if or yes yeah no oh eh um uh ah hi hello okay ok thanks thank please sorry
+    you you're you'll you've what why how when where who is are was do does did can could
+    would will let let's""".split()
+)
 _NEXT_WORD_RE = re.compile(r"\s+([A-Z][A-Za-z'’]*)")
 _EN_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*")
 _JA_END = "。！？!?"
@@ -60,11 +66,16 @@ def _reported(frame: str) -> bool:
 
 def _ends_here(abbreviation: str, text: str, end: int) -> bool:
     """Whether the period of ``abbreviation`` ending at ``end`` also ends the sentence: it is
-    one that often does, and the next word can only start a sentence."""
-    if abbreviation not in _FINAL_ABBREVIATIONS:
-        return False
+    one that often does, and the next word can only start a sentence. A single letter is an
+    initial before a surname (George W. Bush, Andrew H. Bass) but ends the sentence before a
+    word no surname is ("…from Company A. I will…", "Trading company U. Eh, I've heard…")."""
     nxt = _NEXT_WORD_RE.match(text, end)
-    return nxt is not None and nxt.group(1).lower().replace("’", "'") in _SENTENCE_STARTERS
+    if nxt is None:
+        return False
+    word = nxt.group(1).lower().replace("’", "'")
+    if len(abbreviation) == 1:
+        return word in _SENTENCE_STARTERS or word in _NOT_SURNAMES
+    return abbreviation in _FINAL_ABBREVIATIONS and word in _SENTENCE_STARTERS
 
 
 def dateline_end(text: str, start: int, end: int) -> int:
