@@ -1307,6 +1307,23 @@ def test_a_name_carries_a_short_rendering_when_it_is_all_the_source_has() -> Non
     assert linked("李在明と首脳会談。", "I'm Lee Jae-myung.") == []
 
 
+def test_good_as_the_predicate_carries_a_short_rendering() -> None:
+    # いいですね。 "Sounds good.": いい is the predicate here, not the auxiliary of
+    # 帰ってもいい "may go home", which renders no "good".
+    lex = _lex("ja", {"いい": ["good", "sound good"], "帰る": ["go home"]})
+
+    def linked(src_text: str, en: str) -> list[str]:
+        post = Post("a", "p1", "ja", "embed", 1, ((0, len(src_text)),))
+        src = _sent("a", src_text, 0, "ja", "p1")
+        units = {"a": [_sent("a", en, 0)]}
+        links = align_story([src], {("a", "p1"): post}, units, {"ja": lex}, AlignOptions(0.4))
+        return [lk.tgt.text for lk in links]
+
+    assert linked("いいですね。", "Sounds good.") == ["Sounds good."]
+    items = source_items(get_tokenizer("ja").tokenize("帰ってもいいですか？"), lex)
+    assert [i.key for i in items] == ["帰る"]
+
+
 def test_a_compound_particle_is_no_word_a_rendering_must_share() -> None:
     # について is "about", not 議題 + つく "be lit"; によって is "by", not よって "therefore".
     lex = _lex("ja", {"つく": ["be lit"], "よって": ["therefore"], "議題": ["agenda"]})

@@ -76,6 +76,27 @@ def test_the_same_verbs_elsewhere_stay_verbs() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "form", "content"),
+    [
+        # the predicate in its own right: opening the sentence, after a topic or subject
+        ("いいですね。", "いい", True),
+        ("それは良かった。", "良かっ", True),
+        ("新しいパソコンが欲しい。", "欲しい", True),
+        ("とてもいいです。", "いい", True),
+        # an auxiliary after a clause: permission, advice, a wish
+        ("帰ってもいいですか？", "いい", False),
+        ("どうすればいい？", "いい", False),
+        ("金曜日でもいいでしょうか？", "いい", False),
+        ("行ったほうがいいわね。", "いい", False),
+        ("早く来てほしい。", "ほしい", False),
+    ],
+)
+def test_japanese_adjectives_that_may_be_auxiliaries(text: str, form: str, content: bool) -> None:
+    by_form = {t.form: t for t in get_tokenizer("ja").tokenize(text)}
+    assert by_form[form].content is content
+
+
+@pytest.mark.parametrize(
     ("text", "negations"),
     [
         ("来週には来るかもしれません。", []),  # "might"

@@ -329,6 +329,31 @@ def _prune_user_dictionaries(current: Path) -> None:
         return
 
 
+# The adjectives UniDic marks "非自立可能" (いい, 良い, 欲しい) serve as auxiliaries after
+# a verb or a particle of a clause: 帰ってもいい "may go home", どうすればいい "what should I
+# do", 金曜日でもいい "Friday is fine", 行ったほうがいい "had better go", 来てほしい "want
+# you to come". Opening a sentence, or after 、, an adverb, a topic or a subject, they are
+# the predicate, which English renders: いいですね "Sounds good", それは良かった "That's
+# good to hear", 新しいパソコンが欲しい "I want a new computer". ない is negation
+# (NEGATIONS, ``negates``).
+_ALONE_AFTER = ("補助記号", "副詞", "助詞-係助詞")
+
+
+def _predicate_alone(before: list[Token]) -> bool:
+    """Whether an adjective that may be an auxiliary, after the tokens ``before``, is the
+    predicate in its own right."""
+    if not before:
+        return True
+    prev = before[-1]
+    if prev.tag.startswith(_ALONE_AFTER):
+        return prev.form != "も"  # 〜てもいい, 〜でもいい
+    return (
+        prev.tag == "助詞-格助詞"
+        and prev.form == "が"
+        and not (len(before) > 1 and before[-2].lemma in ("方", "ほう"))
+    )
+
+
 class JapaneseTokenizer:
     lang = "ja"
 
@@ -380,6 +405,8 @@ class JapaneseTokenizer:
             # UniDic marks 見る, 来る, 出す, 終わる "非自立可能" because they can follow て as
             # auxiliaries (〜てみる); only that use is grammar, the verb itself is content.
             auxiliary = pos2 == "非自立可能" and (pos1 != "動詞" or after_te)
+            if auxiliary and pos1 == "形容詞" and lemma not in NEGATIONS:
+                auxiliary = not _predicate_alone(out)
             content = (
                 pos1 in CONTENT_POS
                 and not auxiliary
