@@ -83,6 +83,10 @@ def test_the_same_verbs_elsewhere_stay_verbs() -> None:
         ("それは良かった。", "良かっ", True),
         ("新しいパソコンが欲しい。", "欲しい", True),
         ("とてもいいです。", "いい", True),
+        ("私もいいです。", "いい", True),
+        # before a noun, where no auxiliary stands
+        ("なるほど、私もいい考えだと思います。", "いい", True),
+        ("たいてい質の良い市況報告を発行しています。", "良い", True),
         # an auxiliary after a clause: permission, advice, a wish
         ("帰ってもいいですか？", "いい", False),
         ("どうすればいい？", "いい", False),

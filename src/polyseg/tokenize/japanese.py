@@ -345,13 +345,29 @@ def _predicate_alone(before: list[Token]) -> bool:
     if not before:
         return True
     prev = before[-1]
+    if prev.form == "も" and len(before) > 1:
+        # 帰ってもいい, 金曜日でもいい; not 私もいい考えだと思う
+        return not (before[-2].tag.startswith("助詞-接続助詞") or before[-2].form == "で")
     if prev.tag.startswith(_ALONE_AFTER):
-        return prev.form != "も"  # 〜てもいい, 〜でもいい
+        return True
     return (
         prev.tag == "助詞-格助詞"
         and prev.form == "が"
         and not (len(before) > 1 and before[-2].lemma in ("方", "ほう"))
     )
+
+
+def _mark_attributive_adjectives(tokens: list[Token]) -> None:
+    """Make, in place, such an adjective before a noun a content word: an auxiliary never
+    stands there (いい考え "a good idea", 質の良い報告 "good reports")."""
+    for i, tok in enumerate(tokens[:-1]):
+        if (
+            tok.tag == "形容詞-非自立可能"
+            and not tok.content
+            and tok.lemma not in NEGATIONS
+            and tokens[i + 1].tag.startswith("名詞")
+        ):
+            tokens[i] = replace(tok, content=True)
 
 
 class JapaneseTokenizer:
@@ -426,4 +442,5 @@ class JapaneseTokenizer:
             reading = f.kana if f.kana and f.kana != "*" else ""
             out.append(Token(surface, tag, lemma, start, end, reading, origin, content))
         _mark_compound_auxiliaries(out)
+        _mark_attributive_adjectives(out)
         return tuple(out)
