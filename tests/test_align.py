@@ -1285,6 +1285,15 @@ def test_one_shared_word_is_enough_when_it_carries_a_short_rendering() -> None:
     assert linked(long, AlignOptions(0.0)) == []
 
 
+def _linked_alone(lex: PairLexicon, src_text: str, en: str) -> list[str]:
+    """What a one-sentence Japanese post is linked to in an article of one English unit."""
+    post = Post("a", "p1", "ja", "embed", 1, ((0, len(src_text)),))
+    src = _sent("a", src_text, 0, "ja", "p1")
+    units = {"a": [_sent("a", en, 0)]}
+    links = align_story([src], {("a", "p1"): post}, units, {"ja": lex}, AlignOptions(0.4))
+    return [lk.tgt.text for lk in links]
+
+
 def test_a_name_carries_a_short_rendering_when_it_is_all_the_source_has() -> None:
     lex = _lex(
         "ja",
@@ -1292,12 +1301,7 @@ def test_a_name_carries_a_short_rendering_when_it_is_all_the_source_has() -> Non
         names={"高橋": "person", "李在明": "person"},
     )
 
-    def linked(src_text: str, en: str) -> list[str]:
-        post = Post("a", "p1", "ja", "embed", 1, ((0, len(src_text)),))
-        src = _sent("a", src_text, 0, "ja", "p1")
-        units = {"a": [_sent("a", en, 0)]}
-        links = align_story([src], {("a", "p1"): post}, units, {"ja": lex}, AlignOptions(0.4))
-        return [lk.tgt.text for lk in links]
+    linked = partial(_linked_alone, lex)
 
     # 高橋です。 has nothing to find but the name, and the name is all "I'm Takahashi." says.
     assert linked("高橋です。", "I'm Takahashi.") == ["I'm Takahashi."]
@@ -1312,12 +1316,7 @@ def test_good_as_the_predicate_carries_a_short_rendering() -> None:
     # 帰ってもいい "may go home", which renders no "good".
     lex = _lex("ja", {"いい": ["good", "sound good"], "帰る": ["go home"]})
 
-    def linked(src_text: str, en: str) -> list[str]:
-        post = Post("a", "p1", "ja", "embed", 1, ((0, len(src_text)),))
-        src = _sent("a", src_text, 0, "ja", "p1")
-        units = {"a": [_sent("a", en, 0)]}
-        links = align_story([src], {("a", "p1"): post}, units, {"ja": lex}, AlignOptions(0.4))
-        return [lk.tgt.text for lk in links]
+    linked = partial(_linked_alone, lex)
 
     assert linked("いいですね。", "Sounds good.") == ["Sounds good."]
     items = source_items(get_tokenizer("ja").tokenize("帰ってもいいですか？"), lex)
