@@ -332,10 +332,10 @@ def _prune_user_dictionaries(current: Path) -> None:
 # The adjectives UniDic marks "非自立可能" (いい, 良い, 欲しい) serve as auxiliaries after
 # a verb or a particle of a clause: 帰ってもいい "may go home", どうすればいい "what should I
 # do", 金曜日でもいい "Friday is fine", 行ったほうがいい "had better go", 来てほしい "want
-# you to come". Opening a sentence, or after 、, an adverb, a topic or a subject, they are
-# the predicate, which English renders: いいですね "Sounds good", それは良かった "That's
-# good to hear", 新しいパソコンが欲しい "I want a new computer". ない is negation
-# (NEGATIONS, ``negates``).
+# you to come". Opening a sentence, or after 、, an adverb, a topic or a subject (and
+# before a noun: ``_mark_attributive_adjectives``), they are the predicate, which English
+# renders: いいですね "Sounds good", それは良かった "That's good to hear", 新しいパソコンが
+# 欲しい "I want a new computer". ない is negation (NEGATIONS, ``negates``).
 _ALONE_AFTER = ("補助記号", "副詞", "助詞-係助詞")
 
 
@@ -358,8 +358,9 @@ def _predicate_alone(before: list[Token]) -> bool:
 
 
 def _mark_attributive_adjectives(tokens: list[Token]) -> None:
-    """Make, in place, such an adjective before a noun a content word: an auxiliary never
-    stands there (いい考え "a good idea", 質の良い報告 "good reports")."""
+    """Make, in place, an adjective UniDic marks 非自立可能 (いい, 良い) a content word
+    before a noun, where no auxiliary stands (いい考え "a good idea", 質の良い報告 "good
+    reports")."""
     for i, tok in enumerate(tokens[:-1]):
         if (
             tok.tag == "形容詞-非自立可能"
