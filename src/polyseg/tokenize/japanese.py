@@ -332,42 +332,40 @@ def _prune_user_dictionaries(current: Path) -> None:
 # The adjectives UniDic marks "非自立可能" (いい, 良い, 欲しい) serve as auxiliaries after
 # a verb or a particle of a clause: 帰ってもいい "may go home", どうすればいい "what should I
 # do", 金曜日でもいい "Friday is fine", 行ったほうがいい "had better go", 来てほしい "want
-# you to come". Opening a sentence, or after 、, an adverb, a topic or a subject (and
-# before a noun: ``_mark_attributive_adjectives``), they are the predicate, which English
-# renders: いいですね "Sounds good", それは良かった "That's good to hear", 新しいパソコンが
-# 欲しい "I want a new computer". ない is negation (NEGATIONS, ``negates``).
+# you to come". Opening a sentence, or after 、, an adverb, a topic or a subject, and before
+# a noun, they are the predicate, which English renders: いいですね "Sounds good", それは良
+# かった "That's good to hear", 新しいパソコンが欲しい "I want a new computer", いい考え "a
+# good idea". ない is negation (NEGATIONS, ``negates``).
+_MAY_BE_AUXILIARY_ADJECTIVE = "形容詞-非自立可能"
 _ALONE_AFTER = ("補助記号", "副詞", "助詞-係助詞")
 
 
-def _predicate_alone(before: list[Token]) -> bool:
-    """Whether an adjective that may be an auxiliary, after the tokens ``before``, is the
-    predicate in its own right."""
-    if not before:
+def _predicate_alone(tokens: list[Token], i: int) -> bool:
+    """Whether the adjective ``tokens[i]``, which may be an auxiliary, is the predicate in
+    its own right, by the tokens before it."""
+    if i == 0:
         return True
-    prev = before[-1]
-    if prev.form == "も" and len(before) > 1:
+    prev = tokens[i - 1]
+    if prev.form == "も" and i > 1:
         # 帰ってもいい, 金曜日でもいい; not 私もいい考えだと思う
-        return not (before[-2].tag.startswith("助詞-接続助詞") or before[-2].form == "で")
+        return not (tokens[i - 2].tag.startswith("助詞-接続助詞") or tokens[i - 2].form == "で")
     if prev.tag.startswith(_ALONE_AFTER):
         return True
     return (
         prev.tag == "助詞-格助詞"
         and prev.form == "が"
-        and not (len(before) > 1 and before[-2].lemma in ("方", "ほう"))
+        and not (i > 1 and tokens[i - 2].lemma in ("方", "ほう"))
     )
 
 
-def _mark_attributive_adjectives(tokens: list[Token]) -> None:
-    """Make, in place, an adjective UniDic marks 非自立可能 (いい, 良い) a content word
-    before a noun, where no auxiliary stands (いい考え "a good idea", 質の良い報告 "good
-    reports")."""
-    for i, tok in enumerate(tokens[:-1]):
-        if (
-            tok.tag == "形容詞-非自立可能"
-            and not tok.content
-            and tok.lemma not in NEGATIONS
-            and tokens[i + 1].tag.startswith("名詞")
-        ):
+def _mark_predicate_adjectives(tokens: list[Token]) -> None:
+    """Make, in place, such an adjective a content word where it is the predicate: by the
+    tokens before it (``_predicate_alone``), or before a noun, where no auxiliary stands."""
+    for i, tok in enumerate(tokens):
+        if tok.tag != _MAY_BE_AUXILIARY_ADJECTIVE or tok.lemma in NEGATIONS or tok.lemma in LIGHT:
+            continue
+        before_noun = i + 1 < len(tokens) and tokens[i + 1].tag.startswith("名詞")
+        if before_noun or _predicate_alone(tokens, i):
             tokens[i] = replace(tok, content=True)
 
 
@@ -421,9 +419,9 @@ class JapaneseTokenizer:
                 tag = COUNTER_TAG
             # UniDic marks 見る, 来る, 出す, 終わる "非自立可能" because they can follow て as
             # auxiliaries (〜てみる); only that use is grammar, the verb itself is content.
+            # The adjectives among them are settled by their context after the sentence is
+            # read (``_mark_predicate_adjectives``).
             auxiliary = pos2 == "非自立可能" and (pos1 != "動詞" or after_te)
-            if auxiliary and pos1 == "形容詞" and lemma not in NEGATIONS:
-                auxiliary = not _predicate_alone(out)
             content = (
                 pos1 in CONTENT_POS
                 and not auxiliary
@@ -443,5 +441,5 @@ class JapaneseTokenizer:
             reading = f.kana if f.kana and f.kana != "*" else ""
             out.append(Token(surface, tag, lemma, start, end, reading, origin, content))
         _mark_compound_auxiliaries(out)
-        _mark_attributive_adjectives(out)
+        _mark_predicate_adjectives(out)
         return tuple(out)
