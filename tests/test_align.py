@@ -1139,6 +1139,11 @@ def test_a_unit_that_does_not_ask_the_sources_question_is_penalised() -> None:
         ("en", "It's been a long time, you know?", True),
         ("en", '"That is the plan, isn\'t it?" he said.', False),  # the tag is inside a quote
         ("en", "Is that right?", False),
+        # A reported question renders 取り寄せてもらえないかと思って as well as a question.
+        ("en", "I was wondering if you can get me a risk assessment report.", True),
+        ("en", "So I wanted to ask if we can reschedule the meeting to next week.", True),
+        ("en", "I was wondering if you could come over here?", False),  # it asks
+        ("en", "I wonder about the weather.", False),
     ],
 )
 def test_sentences_asking_for_agreement(lang: str, text: str, agree: bool) -> None:
@@ -1163,6 +1168,23 @@ def test_a_sentence_asking_for_agreement_may_be_rendered_as_a_question_or_not() 
     assert "unlike:question" not in got["a"] and "unlike:question" not in got["b"]
     # a plain statement against a real question is still held against it
     assert "unlike:question" in evidence("明日来ます。")["c"]
+
+
+def test_a_reported_question_renders_a_statement_that_hints_at_one() -> None:
+    lex = _lex("ja", {"レポート": ["report"], "取り寄せる": ["get"], "今日": ["today"]})
+    post = Post("a", "p1", "ja", "embed", 1, ((0, 40),))
+    units = {
+        "a": [_sent("a", "I was wondering if you can get me a risk assessment report.", 0)],
+        "b": [_sent("b", "Can you get me a risk assessment report today?", 0)],
+    }
+    src = _sent(
+        "a", "リスクアセスメントレポートを今日取り寄せてもらえないかと思って。", 0, "ja", "p1"
+    )
+    links = align_story([src], {("a", "p1"): post}, units, {"ja": lex}, AlignOptions(0.0))
+    got = {lk.tgt.doc_id: lk.evidence for lk in links}
+    assert "unlike:question" not in got["a"]
+    # a real question against the statement is still held against it
+    assert "unlike:question" in got["b"]
 
 
 def test_a_lexicon_noun_in_ing_finds_its_plural() -> None:

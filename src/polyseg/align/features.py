@@ -515,9 +515,10 @@ def asks_question(text: str, tokens: tuple[Token, ...], lang: str) -> bool:
 
 
 def seeks_confirmation(text: str, tokens: tuple[Token, ...], lang: str) -> bool:
-    """Whether a sentence of ``lang`` asks the listener to agree (でしょ, 맞죠, "…, right?"):
-    English renders such a sentence as a statement or as a question, so the question test
-    does not hold it against either."""
+    """Whether a sentence of ``lang`` asks the listener to agree (でしょ, 맞죠, "…, right?"),
+    suggests (行こうか) or reports a question ("I was wondering if…"): such a sentence renders
+    or is rendered by a statement as well as a question, so the question test does not hold
+    it against either."""
     return confirmation_test(lang)(text, tokens)
 
 
