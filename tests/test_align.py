@@ -1569,3 +1569,23 @@ def test_the_speaker_of_a_posts_rendering_is_the_author_of_a_post_naming_none(  
         assert "quote:Tanaka" in got[0].evidence
     else:
         assert 1 not in got
+
+
+def test_of_two_close_candidates_the_one_sharing_more_words_is_linked() -> None:
+    # 大丈夫 "okay" is a main sense, "I'm good" a late one: "Okay, I'll leave that to you."
+    # scores a little higher on its one word than "Good, thank you." on two.
+    lex = _lex("ja", {"大丈夫": ["okay"], "どうも": ["thank you"]})
+    lex.index["大丈夫"].append(Target("I'm good", target_lemmas("I'm good"), 0.3, "word"))
+    post = Post("a", "p1", "ja", "embed", 1, ((0, 10),))
+    src = _sent("a", "大丈夫です、どうも。", 0, "ja", "p1")
+    units = {
+        "a": [_sent("a", "Okay, I'll leave that to you.", 0), _sent("a", "Good, thank you.", 30)]
+    }
+
+    def linked(opts: AlignOptions) -> list[str]:
+        return [
+            lk.tgt.text for lk in align_story([src], {("a", "p1"): post}, units, {"ja": lex}, opts)
+        ]
+
+    assert linked(AlignOptions(0.4, rank_per_word=0.0)) == ["Okay, I'll leave that to you."]
+    assert linked(AlignOptions(0.4)) == ["Good, thank you."]
