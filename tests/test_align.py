@@ -101,6 +101,11 @@ def test_cjk_numbers(text: str, expected: int | None) -> None:
         ("ja", "二十五人が参加した", "twenty-five people took part", "#25"),
         ("ja", "5月1日です", "May the 1st", "month:5"),
         ("ja", "5月1日です", "May the 1st", "#1"),
+        # an afternoon hour, on the twelve-hour clock or the 24-hour one
+        ("ja", "頼むよ、17時は流石に遅すぎる。", "5 o'clock is a bit too late", "#17"),
+        ("ja", "じゃあ、１３時に弊社でいかがでしょう？", "how about 1 pm at our office", "#13"),
+        ("ja", "17時発の便", "the 17:00 flight", "#17"),
+        ("ko", "회의는 15시에 시작합니다", "the meeting starts at 3 p.m.", "#15"),
     ],
 )
 def test_amounts_ordinals_and_number_words_match(
@@ -109,6 +114,15 @@ def test_amounts_ordinals_and_number_words_match(
     items = source_items(get_tokenizer(lang).tokenize(src), PairLexicon(lang))
     res = score_pair(items, english_tokens(tokenize_english(en), frozenset()))
     assert evidence in res.evidence
+
+
+def test_an_hour_on_the_twelve_hour_clock_is_only_an_afternoon_hour() -> None:
+    items = source_items(get_tokenizer("ja").tokenize("5時と17人"), PairLexicon("ja"))
+    res = score_pair(items, english_tokens(tokenize_english("5 people"), frozenset()))
+    assert res.evidence == ("#5",)  # 17人 is no hour, and 5時 is 5 already
+    items = source_items(get_tokenizer("ja").tokenize("17人が来た"), PairLexicon("ja"))
+    res = score_pair(items, english_tokens(tokenize_english("5 came"), frozenset()))
+    assert res.evidence == ()
 
 
 def test_may_is_a_month_only_next_to_a_number() -> None:

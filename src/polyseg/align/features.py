@@ -89,6 +89,8 @@ KANJI_UNITS = {"十": 10, "百": 100, "千": 1000, "십": 10, "백": 100, "천":
 # Myriad units: 400万 = 4,000,000; 57억1000만 = 5,710,000,000.
 BIG_UNITS = {"万": 10**4, "億": 10**8, "兆": 10**12, "만": 10**4, "억": 10**8, "조": 10**12}
 MONTH_MARKERS = frozenset({"월", "月"})
+# Hours: 17時 and 17시 are said "5 o'clock" or "5 pm" in English as often as 17:00.
+HOUR_MARKERS = frozenset({"시", "時"})
 # Adverbs and determiners say less about a sentence than nouns and verbs.
 MINOR_TAGS = ("MAG", "MM", "副詞", "連体詞")
 INTERJECTION_TAGS = ("感動詞", "IC")
@@ -122,6 +124,8 @@ class SrcItem:
     targets: tuple[Target, ...] = ()
     number: str = ""
     month: str = ""
+    # an afternoon hour on the twelve-hour clock (17時 ↔ "5 o'clock", "5 pm")
+    hour: str = ""
     latin: str = ""
     origin: str = ""
     name: bool = False
@@ -295,9 +299,19 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
             num = _number_of(merged)
             if num:
                 month = num if j < n and tokens[j].form in MONTH_MARKERS else ""
+                hour = ""
+                if (
+                    j < n
+                    and tokens[j].form in HOUR_MARKERS
+                    and num.isdigit()
+                    and 13 <= int(num) < 24
+                ):
+                    hour = number_key(int(num) - 12)
                 one = num == "1" and not month
                 weight = MEET_WEIGHT if one else 1.0
-                items.append(SrcItem(merged.form, weight, number=num, month=month, optional=one))
+                items.append(
+                    SrcItem(merged.form, weight, number=num, month=month, hour=hour, optional=one)
+                )
                 i = j + (1 if month else 0)
                 continue
         match: tuple[int, str, list[Target]] | None = None

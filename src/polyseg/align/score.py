@@ -210,7 +210,7 @@ def score_pair(
                 if item.month and t.month == item.month:
                     picks, label = [k], f"month:{item.month}"
                     break
-                if t.number == item.number:
+                if t.number == item.number or (item.hour and t.number == item.hour):
                     picks, label = [k], f"#{item.number}"
                     break
         if not picks and item.targets:
