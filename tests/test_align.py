@@ -99,6 +99,9 @@ def test_cjk_numbers(text: str, expected: int | None) -> None:
         ("ja", "販売高は400万ドル前後です", "around four million in sales", "#4000000"),
         ("ja", "これで100以上はあるよ", "there are over a hundred here", "#100"),
         ("ja", "二十五人が参加した", "twenty-five people took part", "#25"),
+        ("ja", "じゅっ、10万円！？", "H-hundred thousand yen!?", "#100000"),
+        ("ja", "二百五十人が来た", "two hundred and fifty people came", "#250"),
+        ("ko", "1,500명이 모였다", "one thousand five hundred people gathered", "#1500"),
         ("ja", "5月1日です", "May the 1st", "month:5"),
         ("ja", "5月1日です", "May the 1st", "#1"),
         # an afternoon hour, on the twelve-hour clock or the 24-hour one

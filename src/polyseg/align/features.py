@@ -440,7 +440,8 @@ def general_weight(lemma: str) -> float:
 
 def _english_number(tokens: tuple[Token, ...], i: int) -> tuple[Decimal | None, int]:
     """The number starting at token ``i`` and the tokens it spans: 27, "four", "$5.71
-    billion" (two tokens, 5710000000), "twenty-five" (25), "a hundred" (100)."""
+    billion" (two tokens, 5710000000), "twenty-five" (25), "a hundred" (100), "a hundred
+    thousand" (100000, as 10万 is), "two hundred and fifty" (250)."""
     t = tokens[i]
     value: Decimal | None = None
     if t.tag == "NUM":
@@ -448,23 +449,49 @@ def _english_number(tokens: tuple[Token, ...], i: int) -> tuple[Decimal | None, 
             value = Decimal(t.lemma)
         except InvalidOperation:
             return None, 1
+        last = "digits"
     elif t.form in NUMBER_WORDS:
         value = Decimal(NUMBER_WORDS[t.form])
+        last = "tens" if value >= 20 else "units"
     elif t.form in SCALE_WORDS:
-        return Decimal(SCALE_WORDS[t.form]), 1
+        value = Decimal(SCALE_WORDS[t.form])
+        last = "hundred" if t.form == "hundred" else "scale"
     elif t.form in MULTIPLIER_WORDS:
         return Decimal(MULTIPLIER_WORDS[t.form]), 1
     else:
         return None, 1
-    span = 1
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if nxt and t.form in NUMBER_WORDS and value >= 20 and NUMBER_WORDS.get(nxt.form, 10) < 10:
-        value += NUMBER_WORDS[nxt.form]  # twenty-five
-        span = 2
-        nxt = tokens[i + 2] if i + 2 < len(tokens) else None
-    if nxt and nxt.form in SCALE_WORDS:
-        return value * SCALE_WORDS[nxt.form], span + 1
-    return value, span
+    total, current = Decimal(0), value
+    if last == "scale":
+        total, current = value, Decimal(0)
+    j = i + 1
+    while j < len(tokens):
+        form = tokens[j].form
+        word = NUMBER_WORDS.get(form)
+        if form == "and" and last == "hundred" and j + 1 < len(tokens):
+            # two hundred and fifty
+            word = NUMBER_WORDS.get(tokens[j + 1].form)
+            if word is None or word == 0:
+                break
+            j += 1
+        if word is not None:
+            # twenty-five; five after "hundred" or "thousand"
+            if not (last == "tens" and word < 10) and last not in ("hundred", "scale"):
+                break
+            if word == 0:
+                break
+            current += word
+            last = "tens" if word >= 20 else "units"
+        elif form == "hundred" and last in ("digits", "tens", "units") and current < 100:
+            current *= 100
+            last = "hundred"
+        elif form in SCALE_WORDS and form != "hundred" and last != "scale":
+            total += (current or 1) * SCALE_WORDS[form]
+            current = Decimal(0)
+            last = "scale"
+        else:
+            break
+        j += 1
+    return total + current, j - i
 
 
 def _is_month(tokens: tuple[Token, ...], i: int) -> bool:
