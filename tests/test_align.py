@@ -1606,3 +1606,12 @@ def test_of_two_close_candidates_the_one_sharing_more_words_is_linked() -> None:
 
     assert linked(AlignOptions(0.4, rank_per_word=0.0)) == ["Okay, I'll leave that to you."]
     assert linked(AlignOptions(0.4)) == ["Good, thank you."]
+
+
+def test_an_auxiliary_is_no_headword_of_its_form() -> None:
+    # the まし of 代わりました is the polite ます, not the adjective まし "better, more"
+    lex = _lex("ja", {"まし": ["better", "more"], "代わる": ["take over"]})
+    polite = source_items(get_tokenizer("ja").tokenize("お電話代わりました。"), lex)
+    assert [i.key for i in polite if i.key] == ["代わる"]
+    better = source_items(get_tokenizer("ja").tokenize("こっちの方がましだ。"), lex)
+    assert "まし" in [i.key for i in better]

@@ -94,6 +94,9 @@ HOUR_MARKERS = frozenset({"시", "時"})
 # Adverbs and determiners say less about a sentence than nouns and verbs.
 MINOR_TAGS = ("MAG", "MM", "副詞", "連体詞")
 INTERJECTION_TAGS = ("感動詞", "IC")
+# Auxiliaries and endings, whose forms are inflections and no headwords: the まし of
+# 代わりました is ます, not the adjective まし "better, more".
+INFLECTION_TAGS = ("助動詞", "E")
 # A question word followed by one of these is an indefinite: 何か "something", 誰も
 # "nobody", 누구나 "anyone", 어디든 "anywhere".
 INDEFINITE_MARKS = frozenset(
@@ -329,7 +332,7 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
                 continue
             key = run_key(tokens[i:j])
             targets = lex.lookup(key)
-            if not targets and j == i + 1:
+            if not targets and j == i + 1 and not tok.tag.startswith(INFLECTION_TAGS):
                 key = tok.form
                 targets = lex.lookup(key)
                 if not targets and (respelled := variant(key)) != key:
