@@ -1140,7 +1140,14 @@ def test_a_unit_that_does_not_ask_the_sources_question_is_penalised() -> None:
         ("ja", "でもジュリーが好きなのはフォーでしょ。", True),
         ("ja", "な、久しぶりだろ？", True),
         ("ja", "持ち帰りにすると美味しくないよね？", True),
-        ("ja", "金曜日でもいいでしょうか。", False),  # a question
+        ("ja", "金曜日でもいいでしょうか？", False),  # a question
+        # a question particle closed by a full stop is often a hedge: "Maybe…", "I think…"
+        ("ja", "あとは、テレビ関連の技術でしょうか。", True),
+        ("ja", "金曜日でもいいでしょうか。", True),
+        # a negated copula asks for agreement
+        ("ja", "だけどお金は個人的な事じゃないか。", True),
+        ("ja", "結構色んな会社訪問してるじゃないですか？", True),
+        ("ja", "行かないか？", False),
         ("ja", "それはいいですね。", False),  # ね alone: a remark
         # A suggestion put as a question: "Shall we get started?" or "Let's go!".
         ("ja", "では始めようか。", True),
@@ -1148,7 +1155,7 @@ def test_a_unit_that_does_not_ask_the_sources_question_is_penalised() -> None:
         ("ja", "JALでも見てみましょうか？", True),
         ("ja", "周りの反応を見てみようかな。", True),
         ("ja", "どうしようか？", False),  # a question word: it asks
-        ("ja", "今週中に届くかな。", False),  # not volitional
+        ("ja", "今週中に届くかな？", False),  # not volitional
         ("ko", "이거 맞죠?", True),
         ("ko", "그 회의는 내일이지요.", True),
         ("ko", "정말 좋네요.", False),

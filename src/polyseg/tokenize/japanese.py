@@ -203,6 +203,19 @@ def _acknowledges(tokens: tuple[Token, ...]) -> bool:
     )
 
 
+def _rhetorical(tokens: tuple[Token, ...]) -> bool:
+    """Whether the sentence ends with a negated copula and か (じゃないか, ではないですか):
+    a remark asking for agreement ("That sounds pretty similar to ours.", "…, haven't
+    you?")."""
+    core = [t.form for t in tokens if not t.tag.startswith(("補助記号", "空白"))]
+    if core[-1:] != ["か"]:
+        return False
+    core = core[:-1]
+    if core[-1:] == ["です"]:
+        core = core[:-1]
+    return core[-2:] == ["じゃ", "ない"] or core[-3:] == ["で", "は", "ない"]
+
+
 def _suggests(tokens: tuple[Token, ...], particles: list[Token]) -> bool:
     """Whether the sentence ends with a volitional form and the question ``particles``
     (見ようか, 始めましょうか, 見てみようかな): an offer or a suggestion, which English
@@ -219,11 +232,18 @@ def _suggests(tokens: tuple[Token, ...], particles: list[Token]) -> bool:
 
 
 def seeks_confirmation(text: str, tokens: tuple[Token, ...]) -> bool:
-    """Whether the sentence ends with でしょ/だろ (not followed by か) or with よね, or is a
-    suggestion put as a question (see ``_suggests``)."""
+    """Whether the sentence may render or be rendered by a statement as well as a question:
+    it ends with でしょ/だろ (not followed by か) or with よね; or it is a suggestion put as
+    a question (see ``_suggests``); or its question particle is closed by a full stop, not a
+    question mark (テレビ関連の技術でしょうか。 "Maybe technologies for TV too.", J証券かな。
+    "The most impressive one by far is J brokerage.": of the BSD dev turns that ask so, 24
+    are rendered as statements and 19 as questions, against 5 and 184 of those with a
+    question mark); or it asks with a negated copula (``_rhetorical``)."""
     tail = _final_run(tokens, ("助詞-終助詞", "助動詞"))
     if _asks(tail):
-        return _suggests(tokens, _final_run(tokens, ("助詞-終助詞",)))
+        if _suggests(tokens, _final_run(tokens, ("助詞-終助詞",))):
+            return True
+        return ("？" not in text and "?" not in text) or _rhetorical(tokens)
     forms = [t.form for t in tail]
     return bool(CONFIRMATION_AUXILIARIES.intersection(forms)) or forms[-2:] == ["よ", "ね"]
 
