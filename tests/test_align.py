@@ -12,6 +12,7 @@ from polyseg.align.features import (
     asks_question,
     cjk_number,
     english_tokens,
+    romaji_key,
     seeks_confirmation,
     skeleton,
     source_items,
@@ -1622,3 +1623,19 @@ def test_an_auxiliary_is_no_headword_of_its_form() -> None:
     assert [i.key for i in polite if i.key] == ["代わる"]
     better = source_items(get_tokenizer("ja").tokenize("こっちの方がましだ。"), lex)
     assert "まし" in [i.key for i in better]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("Sato", "sato"), ("Satoh", "sato"), ("Ohno", "ono"), ("Kohno", "kono"), ("Tokyo", "tokyo")],
+)
+def test_a_romanized_name_is_compared_without_its_long_vowels(text: str, key: str) -> None:
+    assert romaji_key(text) == key
+
+
+def test_a_name_in_kanji_meets_its_english_spelling() -> None:
+    # neither 能勢 nor 大野 is in the lexicon: UniDic's readings ノセ and オオノ spell them
+    lex = _lex("ja", {"電話": ["call"]})
+    res = _scored(lex, "あ、能勢さん、大野です。", "Oh, Nose-san, this is Ohno.")
+    assert res.evidence == ("name:能勢=nose", "name:大野=ohno")
+    assert _scored(lex, "あ、能勢さん。", "Oh, Nishi-san.").evidence == ()

@@ -7,6 +7,7 @@ import pytest
 
 from polyseg.tokenize import get_tokenizer, negation_test
 from polyseg.tokenize.english import tokenize_english
+from polyseg.tokenize.japanese import name_reading, romanize
 from polyseg.tokenize.korean import surname_spellings
 
 
@@ -260,3 +261,32 @@ def test_japanese_counters_after_a_number_are_tagged() -> None:
     # the same nouns after no number stay nouns: 台 "stand", 回 of 今回 is one word
     tags = {t.form: t.tag for t in get_tokenizer("ja").tokenize("台の上で回を重ねる。")}
     assert tags["台"] != COUNTER_TAG and tags["回"] != COUNTER_TAG
+
+
+@pytest.mark.parametrize(
+    ("kana", "romaji"),
+    [
+        ("ノセ", "nose"),
+        ("キシダ", "kishida"),
+        ("トウキョウ", "toukyou"),
+        ("シャチョウ", "shachou"),
+        ("ハットリ", "hattori"),
+        ("イッチョウ", "itchou"),
+        ("ジュンイチロウ", "junichirou"),
+        ("ティム", "timu"),
+    ],
+)
+def test_kana_readings_are_romanized_by_hepburn(kana: str, romaji: str) -> None:
+    assert romanize(kana) == romaji
+
+
+def test_a_name_in_kanji_is_read_by_its_japanese_reading() -> None:
+    toks = get_tokenizer("ja").tokenize("あ、能勢さん、高田です。石破茂首相も。")
+    readings = {t.form: name_reading(t) for t in toks if name_reading(t)}
+    assert readings == {"能勢": "nose", "高田": "takada", "石破": "ishiba", "茂": "shigeru"}
+
+
+def test_an_honorific_after_a_hyphen_is_no_english_word() -> None:
+    toks = tokenize_english("Oh, Nose-san, Kobayashi-kun is in San Francisco.")
+    content = [t.form for t in toks if t.content]
+    assert content == ["oh", "nose", "kobayashi", "san", "francisco"]

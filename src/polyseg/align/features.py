@@ -23,6 +23,7 @@ from ..tokenize import (
     confirmation_test,
     interrogatives,
     light_words,
+    name_reading,
     negation_test,
     question_test,
     spelling_variant,
@@ -133,6 +134,8 @@ class SrcItem:
     origin: str = ""
     name: bool = False
     translit: str = ""  # consonant skeleton of an unknown name (매케인 → mkn)
+    # the reading of a name written in kanji, romanized (``romaji_key``): 能勢 → nose
+    romaji: str = ""
     # a katakana common noun, whose skeleton may also meet a lowercase English word:
     # Japanese writes loanwords in katakana (ドネーション ↔ donation), Korean does not mark
     # them; a katakana proper noun is a name (カリム, グレッグ), not "claim" or "charge"
@@ -209,6 +212,13 @@ def skeleton(text: str) -> str:
         if not out or out[-1] != ch:
             out.append(ch)
     return "".join(out)
+
+
+def romaji_key(text: str) -> str:
+    """A romanized name with long vowels folded, as English spellings drop them: satou and
+    Sato → sato, oono and Ohno → ono, toukyou and Tokyo → tokyo."""
+    s = re.sub(r"oh(?=[^aeiou]|$)", "o", text.lower().replace("-", ""))
+    return s.replace("ou", "o").replace("oo", "o").replace("uu", "u")
 
 
 def _name_like(tok: Token) -> bool:
@@ -288,6 +298,7 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
     ask = interrogatives(lex.lang)
     negates = negation_test(lex.lang)
     variant = spelling_variant(lex.lang)
+    reading_of = name_reading(lex.lang)
     i = 0
     n = len(tokens)
     while i < n:
@@ -413,7 +424,12 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
             latin = tok.form.lower() if count_scripts(tok.form).latin and tok.form.isascii() else ""
             minor = tok.tag.startswith(MINOR_TAGS)
             weight = (0.6 if minor else 1.0) * UNKNOWN_WEIGHT
-            translit = skeleton(tok.form) if not latin and _name_like(tok) else ""
+            # A name in kanji is spelled in English by its reading (能勢 ↔ Nose), not by
+            # the Chinese reading a transcription of its characters would give.
+            reading = reading_of(tok)
+            translit = ""
+            if not latin and _name_like(tok):
+                translit = skeleton(reading or tok.form)
             items.append(
                 SrcItem(
                     tok.form,
@@ -421,6 +437,7 @@ def source_items(tokens: tuple[Token, ...], lex: PairLexicon) -> list[SrcItem]:
                     latin=latin,
                     origin=tok.origin,
                     translit=translit,
+                    romaji=romaji_key(reading) if reading else "",
                     loanword=bool(translit) and _katakana(tok.form) and not _proper_noun(tok),
                     minor=minor,
                     optional=tok.tag == COUNTER_TAG,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .features import EnTok, SrcItem, origin_lemma
+from .features import EnTok, SrcItem, origin_lemma, romaji_key
 
 MIN_STEM = 6
 # Shorter skeletons (Kim → km) match too many unrelated names.
@@ -223,6 +223,13 @@ def score_pair(
             k = index.find(origin_lemma(item.origin), used, True)
             if k >= 0:
                 picks, label = [k], f"loan:{item.text}={item.origin}"
+        if not picks and item.romaji and "translit" in evidence_kinds:
+            # 能勢 read ノセ ↔ "Nose-san": a name, spelled out whole (a two-consonant
+            # skeleton is too short to tell)
+            for k, t in enumerate(en):
+                if not used[k] and t.name and romaji_key(t.form) == item.romaji:
+                    picks, label = [k], f"name:{item.text}={t.form}"
+                    break
         if not picks and len(item.translit) >= MIN_SKELETON and "translit" in evidence_kinds:
             for k, t in enumerate(en):
                 if not used[k] and t.translit == item.translit and (t.name or item.loanword):

@@ -80,6 +80,16 @@ def spelling_variant(lang: str) -> Callable[[str], str]:
     return cast("Callable[[str], str]", getattr(_module(lang), "spelling_variant", str))
 
 
+def name_reading(lang: str) -> Callable[[Token], str]:
+    """The romanized reading of a name of ``lang`` written in characters that do not spell
+    its sound (能勢 → nose); "" where the language has none."""
+    return cast("Callable[[Token], str]", getattr(_module(lang), "name_reading", _no_reading))
+
+
+def _no_reading(tok: Token) -> str:
+    return ""
+
+
 def negation_test(lang: str) -> Callable[[Token], bool]:
     """Whether a token of ``lang`` negates (ない, 않다, "not")."""
     return _language_function(lang, "negates")
@@ -102,6 +112,7 @@ __all__ = [
     "get_tokenizer",
     "interrogatives",
     "light_words",
+    "name_reading",
     "negation_test",
     "question_test",
     "spelling_variant",

@@ -37,6 +37,8 @@ STOPWORDS = frozenset(
     across around behind beyond near toward towards
     """.split()
 )
+# Japanese honorifics English keeps after a name ("Nose-san", "Kobayashi-kun").
+HONORIFICS = frozenset({"san", "kun", "sama", "chan"})
 # Common verbs and adverbs that agree with almost any sentence; they count half.
 LIGHT = frozenset(
     """
@@ -208,6 +210,8 @@ def tokenize_english(text: str) -> tuple[Token, ...]:
         content = tag in ("NUM", "ACR") or (form not in STOPWORDS and lemma not in STOPWORDS)
         if not out and form in ("no", "nope") and _ANSWER_NO_RE.match(text, m.start()):
             lemma, content = "no", True
+        if form in HONORIFICS and tag == "W" and text[m.start() - 1 : m.start()] == "-":
+            content = False  # Nose-san renders 能勢さん, whose さん is no word either
         out.append(Token(form, tag, lemma, m.start(), end, content=content))
         if ending is not None:
             out.append(ending)

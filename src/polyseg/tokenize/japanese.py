@@ -132,6 +132,50 @@ def spelling_variant(form: str) -> str:
     return form.translate(_SMALL_VOWELS)
 
 
+# Small kana that make one syllable with the kana before them (キョ, シャ, ファ, ティ).
+_SMALL_Y = {"ゃ": "a", "ゅ": "u", "ょ": "o", "ャ": "a", "ュ": "u", "ョ": "o"}
+_SMALL_V = {"ぁ": "a", "ぃ": "i", "ぅ": "u", "ぇ": "e", "ぉ": "o"}
+_SMALL_V |= {"ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o"}
+
+
+def romanize(kana: str) -> str:
+    """Hepburn romanization of a kana reading: ノセ → nose, キシダ → kishida, トウキョウ →
+    toukyou, シャチョウ → shachou, ハットリ → hattori (long vowels as written)."""
+    from anyascii import anyascii
+
+    out: list[str] = []
+    double = False
+    for ch in kana:
+        if ch in "ッっ":
+            double = True
+            continue
+        if ch == "ー":
+            continue
+        if ch in _SMALL_Y and out and out[-1].endswith("i") and len(out[-1]) > 1:
+            head = out[-1][:-1]
+            out[-1] = head + ("" if head.endswith(("sh", "ch", "j")) else "y") + _SMALL_Y[ch]
+            continue
+        if ch in _SMALL_V and out and len(out[-1]) > 1:
+            out[-1] = out[-1][:-1] + _SMALL_V[ch]
+            continue
+        syllable = anyascii(ch).lower()
+        if double and syllable and syllable[0] not in "aeiou":
+            syllable = ("t" if syllable.startswith("ch") else syllable[0]) + syllable
+        double = False
+        out.append(syllable)
+    return "".join(out)
+
+
+def name_reading(tok: Token) -> str:
+    """The romanized reading of a proper noun written in kanji (能勢 → nose, 石破 → ishiba),
+    by which English spells it; "" for any other token."""
+    if "固有名詞" not in tok.tag or not tok.reading:
+        return ""
+    if not any("\u4e00" <= ch <= "\u9fff" or ch == "々" for ch in tok.form):
+        return ""
+    return romanize(tok.reading)
+
+
 def negates(tok: Token) -> bool:
     """Whether ``tok`` negates (ない, 無い, ぬ, ず as auxiliaries or after a word; not in
     かもしれない or なければならない)."""
