@@ -6,7 +6,7 @@ from functools import partial
 import pytest
 
 from polyseg.align import AlignOptions, align_story, assign
-from polyseg.align.assign import LENGTH_SD, _speaker_of, length_sd
+from polyseg.align.assign import LENGTH_SD, _speaker_of, length_sd, score_candidates
 from polyseg.align.features import (
     SrcItem,
     asks_question,
@@ -1248,7 +1248,7 @@ def test_an_interjection_is_not_a_word_the_rendering_must_share() -> None:
     post = Post("a", "p1", "ja", "embed", 1, ((0, 7),))
 
     # (one_word_score=1.0: without the allowance for one word carrying a short rendering)
-    opts = AlignOptions(0.4, one_word_score=1.0)
+    opts = AlignOptions(0.4, one_word_score=1.0, rare_word_score=1.0)
 
     def linked(src_text: str) -> list[str]:
         src = _sent("a", src_text, 0, "ja", "p1")
@@ -1326,7 +1326,7 @@ def test_one_shared_word_is_enough_when_it_carries_a_short_rendering() -> None:
     short = "I can do Wednesday too."
     # 空く (be free) is not in the English: only 水曜日 is shared, but it carries it.
     assert linked(short, AlignOptions(0.4)) == [short]
-    assert linked(short, AlignOptions(0.4, one_word_score=1.0)) == []
+    assert linked(short, AlignOptions(0.4, one_word_score=1.0, rare_word_score=1.0)) == []
     # In a long sentence about something else the same word explains too little.
     long = "The meeting on Wednesday was moved to the big hall after the fire drill."
     assert linked(long, AlignOptions(0.0)) == []
@@ -1639,3 +1639,21 @@ def test_a_name_in_kanji_meets_its_english_spelling() -> None:
     res = _scored(lex, "あ、能勢さん、大野です。", "Oh, Nose-san, this is Ohno.")
     assert res.evidence == ("name:能勢=nose", "name:大野=ohno")
     assert _scored(lex, "あ、能勢さん。", "Oh, Nishi-san.").evidence == ()
+
+
+def test_one_rare_shared_word_carries_a_rendering_a_common_one_does_not() -> None:
+    lex = _lex("ja", {"悪夢": ["nightmare"], "仕事": ["job"], "嫌": ["hate"]})
+    post = Post("a", "p1", "ja", "embed", 1, ((0, 40),))
+
+    def weak(src: str, en: str, opts: AlignOptions) -> bool:
+        s = _sent("a", src, 0, "ja", "p1")
+        units = {"a": [_sent("a", en, 0)]}
+        (c,) = score_candidates([s], {("a", "p1"): post}, units, {"ja": lex}, opts)
+        assert 0.4 <= c.score < 0.55  # one word of two, at about the same coverage
+        return c.weak
+
+    nightmare = ("イヤだ、あんな悪夢はもう嫌だー！", "No, way, no more of that nightmare!")
+    work = ("仕事はもう嫌だ！", "No more of that job!")
+    assert not weak(*nightmare, AlignOptions(0.4))
+    assert weak(*work, AlignOptions(0.4))
+    assert weak(*nightmare, AlignOptions(0.4, rare_word_score=0.55))

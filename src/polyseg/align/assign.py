@@ -102,6 +102,12 @@ class AlignOptions:
     # words to find: that word explains most of a short English unit and much of the source
     # (日報ももう入力済みです。 ↔ "I've also finished filling out the daily report.").
     one_word_score: float = 0.55
+    # The same for a word that is rare in English or a sense of several words
+    # (``PairScore.specific``): イヤだ、あんな悪夢はもう嫌だー！ ↔ "No, way, no more of that
+    # nightmare!", 機密保持に関しては大丈夫でしょうか。 ↔ "How is it in terms of the
+    # confidentiality?" (0.41 and 0.47: "okay" or "nice" alone at that coverage is as often
+    # a neighbouring turn).
+    rare_word_score: float = 0.4
     quote_bonus: float = 0.15
     length_tolerance: float = 2.0  # standard deviations of the log length ratio
     # How many standard deviations a unit may fall short of a translation's length and still
@@ -402,7 +408,8 @@ def score_candidates(
                     and not res.content_matched
                     and any(e.startswith("name:") for e in res.evidence)
                 )
-                weak = shared < needed and not (one and res.score >= opts.one_word_score)
+                carries = opts.rare_word_score if res.specific else opts.one_word_score
+                weak = shared < needed and not (one and res.score >= carries)
                 # A one-to-one candidate sharing no word is kept (weak): position alone may
                 # still make it a rendering (see ``_beside``).
                 if weak and (len(group) > 1 or unit.kind == "pair"):

@@ -20,6 +20,10 @@ PARTIAL_CREDIT = 0.6
 # (정상회의~summit meeting), where a whole one has "=".
 PARTIAL_MARK = "~"
 PARTIAL_MIN_WEIGHT = 0.6
+# The weight (``features.general_weight``) of an English word rare enough that finding it
+# says more than its share of coverage: the full weight, below Zipf frequency 5 (nightmare,
+# confidentiality, blog, trip; not okay, sure, good).
+RARE_WEIGHT = 1.0
 
 
 def _adverbs(adj: str) -> tuple[str, ...]:
@@ -75,6 +79,10 @@ class PairScore:
     matched: int
     evidence: tuple[str, ...]
     content_matched: int = 0  # matched items that are not names
+    # matched content items that found a rare English word (``RARE_WEIGHT``) or a whole
+    # target of several words ("daily report"); not a number, a Latin token or an
+    # interjection
+    specific: int = 0
 
 
 class _EnIndex:
@@ -197,6 +205,7 @@ def score_pair(
     en_got = 0.0
     evidence: list[str] = []
     content = 0
+    specific = 0
     # Names, numbers and Latin tokens first: they are the least ambiguous evidence.
     order = sorted(src, key=lambda i: (not i.name, not (i.number or i.latin), len(i.targets)))
     for item in order:
@@ -251,9 +260,16 @@ def score_pair(
         # assign).
         if not label.startswith(("name:", "ask:", "stop:", "neg:")):
             content += 1
+            if (
+                not item.interjection  # へー ↔ "wow", こんにちは ↔ "hi"
+                and not label.startswith(("#", "month:", "latin:"))
+                and PARTIAL_MARK not in label
+                and (len(picks) > 1 or en[picks[0]].weight >= RARE_WEIGHT)
+            ):
+                specific += 1
     if src_total <= 0 or en_total <= 0:
         return PairScore(0.0, 0.0, 0.0, 0, ())
     r = src_got / src_total
     p = en_got / en_total
     score = 0.0 if r <= 0 or p <= 0 else 2 * p * r / (p + r)
-    return PairScore(min(1.0, score), r, p, len(evidence), tuple(evidence), content)
+    return PairScore(min(1.0, score), r, p, len(evidence), tuple(evidence), content, specific)
