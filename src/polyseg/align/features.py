@@ -90,7 +90,7 @@ KANJI_UNITS = {"十": 10, "百": 100, "千": 1000, "십": 10, "백": 100, "천":
 # Myriad units: 400万 = 4,000,000; 57억1000만 = 5,710,000,000.
 BIG_UNITS = {"万": 10**4, "億": 10**8, "兆": 10**12, "만": 10**4, "억": 10**8, "조": 10**12}
 MONTH_MARKERS = frozenset({"월", "月"})
-# Hours: 17時 and 17시 are said "5 o'clock" or "5 pm" in English as often as 17:00.
+# Hours: English says 17時 and 17시 as "5 o'clock" or "5 pm" as well as 17:00.
 HOUR_MARKERS = frozenset({"시", "時"})
 # Adverbs and determiners say less about a sentence than nouns and verbs.
 MINOR_TAGS = ("MAG", "MM", "副詞", "連体詞")
@@ -490,14 +490,13 @@ def _english_number(tokens: tuple[Token, ...], i: int) -> tuple[Decimal | None, 
         if form == "and" and last == "hundred" and j + 1 < len(tokens):
             # two hundred and fifty
             word = NUMBER_WORDS.get(tokens[j + 1].form)
-            if word is None or word == 0:
+            if not word:
                 break
             j += 1
         if word is not None:
-            # twenty-five; five after "hundred" or "thousand"
-            if not (last == "tens" and word < 10) and last not in ("hundred", "scale"):
-                break
-            if word == 0:
+            # twenty-five; five after "hundred" or "thousand"; never a zero
+            joins = (last == "tens" and word < 10) or last in ("hundred", "scale")
+            if not joins or word == 0:
                 break
             current += word
             last = "tens" if word >= 20 else "units"

@@ -20,9 +20,10 @@ PARTIAL_CREDIT = 0.6
 # (정상회의~summit meeting), where a whole one has "=".
 PARTIAL_MARK = "~"
 PARTIAL_MIN_WEIGHT = 0.6
-# The weight (``features.general_weight``) of an English word rare enough that finding it
-# says more than its share of coverage: the full weight, below Zipf frequency 5 (nightmare,
-# confidentiality, blog, trip; not okay, sure, good).
+# The weight of an English token (``features.english_tokens``: ``general_weight``, halved
+# for a word frequent in the story) rare enough that finding it says more than its share of
+# coverage: the full weight, below Zipf frequency 5 (nightmare, confidentiality, blog, trip;
+# not okay, sure, good).
 RARE_WEIGHT = 1.0
 
 

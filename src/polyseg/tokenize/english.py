@@ -94,8 +94,8 @@ def seeks_confirmation(text: str, tokens: tuple[Token, ...]) -> bool:
     """Whether the sentence may render a question or a statement alike: a statement with a
     tag question ("…, right?"), or a reported question without a question mark ("I was
     wondering if you can get me the report", "I wanted to ask if we can reschedule"), which
-    renders a question (来週にできますでしょうか) as often as a statement that only hints
-    at one (取り寄せてもらえないかと思って, 再調整できないかお伺いしたかったんです)."""
+    renders a question (来週にできますでしょうか) and a statement that only hints at one
+    (取り寄せてもらえないかと思って, 再調整できないかお伺いしたかったんです) alike."""
     if _TAG_QUESTION_RE.search(text) is not None:
         return True
     return "?" not in text and ends_as_question(tokens)

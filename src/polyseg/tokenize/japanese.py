@@ -20,6 +20,7 @@ from typing import Any
 
 from ..cache import cache_dir
 from ..errors import PolysegError
+from ..script import is_han
 from ..segment import split_japanese
 from ..types import Token
 
@@ -171,7 +172,7 @@ def name_reading(tok: Token) -> str:
     by which English spells it; "" for any other token."""
     if "固有名詞" not in tok.tag or not tok.reading:
         return ""
-    if not any("\u4e00" <= ch <= "\u9fff" or ch == "々" for ch in tok.form):
+    if not any(is_han(ch) or ch == "々" for ch in tok.form):
         return ""
     return romanize(tok.reading)
 
