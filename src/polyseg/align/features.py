@@ -179,6 +179,8 @@ class EnTok:
     # counts only when a source item meets it: a question word at the head of a question, a
     # meetable stop word (said, again), a negation (not, never)
     meets: bool = False
+    # a name as a romanized Japanese name is compared (``romaji_key``): Ohno → ono
+    romaji: str = ""
 
 
 _SKELETON_PAIRS = (("ph", "f"), ("ck", "k"), ("sh", "s"), ("ch", "c"), ("th", "t"), ("x", "ks"))
@@ -560,7 +562,8 @@ def english_tokens(
             translit = skeleton(t.form)
         elif t.tag == "W" and t.content and len(t.lemma) >= 4 and not month:
             translit = skeleton(t.lemma)
-        out.append(EnTok(t.form, t.lemma, weight, number, month, name, translit))
+        romaji = romaji_key(t.form) if name else ""
+        out.append(EnTok(t.form, t.lemma, weight, number, month, name, translit, romaji=romaji))
         # "ten o'clock" is the number 10, as 10時 and 10시 are (the counter is no word).
         if value is not None and i + span < len(tokens) and tokens[i + span].form == "o'clock":
             span += 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .features import EnTok, SrcItem, origin_lemma, romaji_key
+from .features import EnTok, SrcItem, origin_lemma
 
 MIN_STEM = 6
 # Shorter skeletons (Kim → km) match too many unrelated names.
@@ -237,7 +237,7 @@ def score_pair(
             # 能勢 read ノセ ↔ "Nose-san": a name, spelled out whole (a two-consonant
             # skeleton is too short to tell)
             for k, t in enumerate(en):
-                if not used[k] and t.name and romaji_key(t.form) == item.romaji:
+                if not used[k] and t.romaji == item.romaji:
                     picks, label = [k], f"name:{item.text}={t.form}"
                     break
         if not picks and len(item.translit) >= MIN_SKELETON and "translit" in evidence_kinds:
