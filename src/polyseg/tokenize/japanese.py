@@ -108,11 +108,20 @@ DEFAULT_NAME_POS = "名詞,固有名詞,一般"
 USER_WORD_COST = -5000
 
 
+# Punctuation and spaces, which the tests of how a sentence ends look past.
+_UNSPOKEN = ("補助記号", "空白")
+
+
+def _spoken(tokens: tuple[Token, ...], *skip: str) -> list[Token]:
+    """The tokens of the sentence but punctuation, spaces and those of the tags ``skip``."""
+    return [t for t in tokens if not t.tag.startswith(_UNSPOKEN + skip)]
+
+
 def _final_run(tokens: tuple[Token, ...], tags: tuple[str, ...]) -> list[Token]:
     """The tokens of the tags ``tags`` the sentence ends with, in order, punctuation aside."""
     run: list[Token] = []
     for tok in reversed(tokens):
-        if tok.tag.startswith(("補助記号", "空白")):
+        if tok.tag.startswith(_UNSPOKEN):
             continue
         if not tok.tag.startswith(tags):
             break
@@ -238,7 +247,7 @@ def _acknowledges(tokens: tuple[Token, ...]) -> bool:
     (そうですか。, ああ、そうでしたか。, そうなんですか。): a listener's "I see", which English
     renders as a statement ("Oh, right.") far more often than as "Is that so?". Written with
     a question mark it still asks (asks_question)."""
-    core = [t for t in tokens if not t.tag.startswith(("補助記号", "空白", "感動詞"))]
+    core = _spoken(tokens, "感動詞")
     return (
         len(core) >= 2
         and core[0].lemma == "そう"
@@ -252,7 +261,7 @@ def _rhetorical(tokens: tuple[Token, ...]) -> bool:
     """Whether the sentence ends with a negated copula and か (じゃないか, ではないですか):
     a remark asking for agreement ("That sounds pretty similar to ours.", "…, haven't
     you?")."""
-    core = [t.form for t in tokens if not t.tag.startswith(("補助記号", "空白"))]
+    core = [t.form for t in _spoken(tokens)]
     if core[-1:] != ["か"]:
         return False
     core = core[:-1]
@@ -266,7 +275,7 @@ def _suggests(tokens: tuple[Token, ...], particles: list[Token]) -> bool:
     (見ようか, 始めましょうか, 見てみようかな): an offer or a suggestion, which English
     renders as a question ("Shall we get started?") or not ("Let's go!"). One with a
     question word asks (どうしようか)."""
-    core = [t for t in tokens if not t.tag.startswith(("補助記号", "空白"))]
+    core = _spoken(tokens)
     if len(core) <= len(particles):
         return False
     last = core[len(core) - len(particles) - 1]
