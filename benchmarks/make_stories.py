@@ -336,9 +336,17 @@ def post_block(rng: random.Random, srcs: list[str], lang: str, who: Person) -> t
     return intro + rng.choice(("\n", "\n\n")) + joiner.join(srcs), style
 
 
+def terminated(en: str) -> str:
+    """``en`` as a page prints it among other sentences: a corpus line without a full stop
+    ("…phone number, and website") gets one, or it would run into the next sentence
+    ("…and website Will that be it?") and no splitter could find the boundary the gold
+    records."""
+    return en + "." if en[-1:].isalnum() else en
+
+
 def quote(rng: random.Random, ens: list[str], who: Person) -> str:
     """An English sentence quoting ``ens`` (one or more consecutive translations)."""
-    body = " ".join(ens)
+    body = " ".join([*map(terminated, ens[:-1]), ens[-1]])
     left, right = ("\u201c", "\u201d") if rng.random() < 0.3 else ('"', '"')
     subject = rng.choice((who.surname, who.surname, "she", "he"))
     verb = rng.choice(("said", "wrote", "added"))
@@ -350,7 +358,7 @@ def quote(rng: random.Random, ens: list[str], who: Person) -> str:
         return f"{left}{body}{right} {subject} {verb}."
     subject = subject[0].upper() + subject[1:]
     verb = rng.choice(("wrote", "said", "added", "said in the post"))
-    return f"{subject} {verb}: {left}{body}{right}"
+    return f"{subject} {verb}: {left}{terminated(body)}{right}"
 
 
 def paragraphs(rng: random.Random, sentences: list[str]) -> list[list[str]]:
@@ -392,7 +400,7 @@ def render(
     rng: random.Random, paras: list[list[str]], lang: str, extra: dict[int, str], n_debris: int
 ) -> str:
     """Join paragraphs into page text; ``extra`` maps a paragraph index to a block before it."""
-    blocks = [" ".join(p) for p in paras]
+    blocks = [" ".join(map(terminated, p)) for p in paras]
     if blocks and rng.random() < 0.3:
         blocks[0] = rng.choice(DATELINES[lang]) + blocks[0]
     for index in sorted(extra, reverse=True):

@@ -116,3 +116,36 @@ def test_quoted_distractors_are_attributed_to_someone_else() -> None:
         d: d for d in distractors
     }
     assert rng.random() == random.Random(5).random()
+
+
+def test_a_corpus_line_without_a_full_stop_does_not_run_into_the_next_sentence() -> None:
+    # BSD has such lines; on a page "…and website Will that be it?" would be one sentence
+    # to any splitter, while the gold records two.
+    website = "So in order to get the report, I'll need the company name, address, and website"
+    dialogue = [
+        [
+            *DIALOGUE[0][:3],
+            ("レポートを取り寄せるためには、会社名、住所、ウェブサイトが必要です。", website),
+            ("それだけですか？", "Will that be it?"),
+            *DIALOGUE[0][3:],
+        ],
+        DIALOGUE[1],
+    ]
+    blocks = [
+        [Segment(src, en, f"c{b}#{i}") for i, (src, en) in enumerate(conv)]
+        for b, conv in enumerate(dialogue)
+    ]
+    corpus = corpus_of("ja-en", blocks)
+    corpus.filler.extend(PROSE)
+    placed = 0
+    for seed in range(80):
+        story = Generator(corpus, random.Random(seed)).story("s0000")
+        for text in story.files.values():
+            at = text.find(website)
+            if at < 0:
+                continue
+            placed += 1
+            after = text[at + len(website) : at + len(website) + 1]
+            # a full stop, or the comma and quote mark of a quote ending in it
+            assert after in (".", ","), (seed, text[at:])
+    assert placed > 0
