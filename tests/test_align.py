@@ -1164,6 +1164,11 @@ def test_a_unit_that_does_not_ask_the_sources_question_is_penalised() -> None:
         ("en", "It's been a long time, you know?", True),
         ("en", '"That is the plan, isn\'t it?" he said.', False),  # the tag is inside a quote
         ("en", "Is that right?", False),
+        # any auxiliary and pronoun make a tag: 운이 좋으셨군요 "That was lucky, wasn't it?"
+        ("en", "That was lucky, wasn’t it?", True),
+        ("en", "You don't mind, do you?", True),
+        ("en", "Nice view, don't you think?", True),
+        ("en", "Wasn't it lucky?", False),
         # A reported question renders 取り寄せてもらえないかと思って as well as a question.
         ("en", "I was wondering if you can get me a risk assessment report.", True),
         ("en", "So I wanted to ask if we can reschedule the meeting to next week.", True),

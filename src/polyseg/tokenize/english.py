@@ -82,10 +82,15 @@ WH_WORDS = frozenset("why what how when where who which".split())
 QUESTION_WORDS = WH_WORDS | {"whether", "if"}
 
 
-# A tag that asks the listener to agree: "…, right?", "…, isn't it?", "…, you know?".
+# A tag that asks the listener to agree: "…, right?", "…, you know?", and an auxiliary with
+# a pronoun: "…, isn't it?", "…, wasn't it?", "…, don't you think?", "…, will you?".
+_TAG_AUXILIARIES = (
+    "is are was were am do does did have has had can could will would should shall must wo ca need"
+).split()
 _TAG_QUESTION_RE = re.compile(
-    r",\s*(?:right|you know|isn't it|aren't you|don't you(?: think)?|correct|okay|ok|huh)\?"
-    r"[\"”’']?\s*$",
+    r",\s*(?:right|you know|correct|okay|ok|huh|eh|"
+    rf"(?:{'|'.join(_TAG_AUXILIARIES)})(?:n[’']t)?\s+(?:it|you|he|she|they|we|i|there|that)"
+    r"(?: think)?)\?[\"”’']?\s*$",
     re.IGNORECASE,
 )
 
