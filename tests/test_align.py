@@ -1200,6 +1200,44 @@ def test_a_sentence_asking_for_agreement_may_be_rendered_as_a_question_or_not() 
     assert "unlike:question" in evidence("明日来ます。")["c"]
 
 
+def test_one_shared_word_does_not_link_a_question_to_a_statement() -> None:
+    # BSD: あれでよかった？ ("Was that good enough?") beside "I'm glad I could help!", the
+    # English of a neighbouring turn: よかった "glad" alone, and one asks, the other does not.
+    lex = _lex("ja", {"よかった": ["glad", "good"], "小林": ["Kobayashi"]}, {"小林": "person"})
+    post = Post("a", "p1", "ja", "embed", 1, ((0, 10),), author="高橋結衣")
+
+    def linked(src: str, *english: str, kind: str = "sentence") -> list[str]:
+        s = _sent("a", src, 0, "ja", "p1")
+        units = {"b": [_sent("b", en, i, kind=kind) for i, en in enumerate(english)]}
+        links = align_story([s], {("a", "p1"): post}, units, {"ja": lex}, AlignOptions())
+        return [lk.tgt.text for lk in links]
+
+    assert linked("あれでよかった？", "I'm glad I could help!") == []
+    # the same word where both state, or both ask, still carries the short sentence
+    assert linked("あれでよかった。", "I'm glad I could help!") == ["I'm glad I could help!"]
+    assert linked("あれでよかった？", "Was that good?") == ["Was that good?"]
+    # a name is no coincidence: 小林君、どうしましたか？ "What is it, Kobayashi-kun."
+    assert linked("小林君、どうしましたか？", "What is it, Kobayashi-kun.") == [
+        "What is it, Kobayashi-kun."
+    ]
+    # nor is the author's own quote
+    quoted = linked("あれでよかった？", "I'm glad I could help!", kind="quote")
+    assert quoted == []  # a bare quote names no one
+    said = 'Takahashi said: "I\'m glad I could help!"'
+    s = _sent("a", "あれでよかった？", 0, "ja", "p1")
+    units = {
+        "b": [
+            _sent("b", said, 0, start=0),
+            _sent("b", said[said.index('"') + 1 : -1], 0, kind="quote", start=18),
+        ]
+    }
+    lex.index["高橋"] = [Target("Takahashi", ("takahashi",), 1.0, "name")]
+    lex.names["高橋"] = "person"
+    links = align_story([s], {("a", "p1"): post}, units, {"ja": lex}, AlignOptions())
+    assert [lk.tgt.kind for lk in links] == ["quote"]
+    assert "quote:高橋結衣" in links[0].evidence
+
+
 def test_a_reported_question_renders_a_statement_that_hints_at_one() -> None:
     lex = _lex("ja", {"レポート": ["report"], "取り寄せる": ["get"], "今日": ["today"]})
     post = Post("a", "p1", "ja", "embed", 1, ((0, 40),))

@@ -403,10 +403,9 @@ def score_candidates(
                 # a content word, or the name that is all a source has to find (高橋です。 ↔
                 # "I'm Takahashi."; not 李在明大統領と首脳会談を行いました, whose other words
                 # a rendering must show too).
+                named = any(e.startswith("name:") for e in res.evidence)
                 one = res.content_matched == 1 or (
-                    not required
-                    and not res.content_matched
-                    and any(e.startswith("name:") for e in res.evidence)
+                    not required and not res.content_matched and named
                 )
                 carries = opts.rare_word_score if res.specific else opts.one_word_score
                 weak = shared < needed and not (one and res.score >= carries)
@@ -464,6 +463,13 @@ def score_candidates(
                 )
                 if mismatch:
                     evidence = (*evidence, "unlike:question")
+                    # あれでよかった？ and "I'm glad I could help!", a neighbouring turn, share
+                    # one word and disagree on asking: a coincidence, unless the quote is the
+                    # author's or the word a name. Position may still place it (``_beside``).
+                    if res.content_matched <= 1 and not attributed and not named:
+                        if len(group) > 1 or unit.kind == "pair":
+                            continue
+                        weak = True
                 out.append(
                     Candidate(
                         group,
