@@ -1238,6 +1238,45 @@ def test_one_shared_word_does_not_link_a_question_to_a_statement() -> None:
     assert "quote:高橋結衣" in links[0].evidence
 
 
+def test_position_does_not_overrule_clearly_better_evidence() -> None:
+    # 昔とは全く違うのは知ってるだろう？ shares "learning" (知る, a minor sense) with the
+    # sentence right after the rendering of the post's first sentence: enough beside it,
+    # unless the post's third sentence renders that sentence clearly better (学ぶ
+    # "learn"), or another sentence of the article renders it clearly better ("It is so
+    # different."), even below the threshold.
+    words = {"慣れる": ["get used to"], "職場": ["workplace"], "新しい": ["new"]}
+    post = Post("a", "p1", "ja", "embed", 1, ((0, 100),), author="石破茂")
+    texts = ["新しい職場にはもう慣れたよ。", "昔とは全く違うのは知ってるだろう？"]
+    rendered = '"I have got used to the new workplace," Ishiba added.'
+    learning = "It has been a learning experience for me as well."
+
+    def renderings(lex: PairLexicon, third: str, *english: str, margin: float) -> list[str]:
+        lex.index["知る"] = [
+            Target("know", ("know",), 1.0, "word"),
+            Target("learn", ("learn",), 0.5, "word"),
+        ]
+        post_texts = [*texts, third] if third else texts
+        srcs = [_sent("a", t, i, "ja", "p1", start=20 * i) for i, t in enumerate(post_texts)]
+        units = {"b": [_sent("b", en, i, start=100 * i) for i, en in enumerate(english)]}
+        opts = AlignOptions(0.4, rival_margin=margin)
+        links = align_story(srcs, {("a", "p1"): post}, units, {"ja": lex}, opts)
+        assert [lk.tgt.text for lk in links if lk.src[0].index == 0] == [rendered]
+        return [lk.tgt.text for lk in links if lk.src[0].index == 1]
+
+    # the third sentence, 学ぶ "learn" alone (0.45, too little to link), renders it better
+    lex = _lex("ja", {**words, "学ぶ": ["learn"], "機会": ["opportunity"]})
+    third = "私にとっても学ぶ機会になってるよ。"
+    assert renderings(lex, third, rendered, learning, margin=0.2) == []
+    assert renderings(lex, third, rendered, learning, margin=1.0) == [learning]
+    # a sentence elsewhere in the article renders it better (0.40 against 0.19)
+    lex = _lex("ja", {**words, "違う": ["different"]})
+    other = ("Prices rose again in Tokyo this week.", "It is so different.")
+    assert renderings(lex, "", rendered, learning, *other, margin=0.2) == []
+    assert renderings(lex, "", rendered, learning, *other, margin=1.0) == [learning]
+    # with no rival, position makes the link
+    assert renderings(lex, "", rendered, learning, other[0], margin=0.2) == [learning]
+
+
 def test_a_reported_question_renders_a_statement_that_hints_at_one() -> None:
     lex = _lex("ja", {"レポート": ["report"], "取り寄せる": ["get"], "今日": ["today"]})
     post = Post("a", "p1", "ja", "embed", 1, ((0, 40),))

@@ -126,6 +126,10 @@ class AlignOptions:
     context_bonus: float = 0.3
     # The coverage score a candidate needs on its own evidence to gain context credit.
     context_floor: float = 0.1
+    # How much more own evidence (coverage score) a rival needs to deny a candidate credit
+    # beside one neighbour's rendering: another sentence of the post on the same unit, or
+    # another unit not yet linked for the same sentence (``_outmatched``).
+    rival_margin: float = 0.2
     # Share of the headroom added to a one-to-one candidate that position alone makes a
     # rendering: between the renderings of both its neighbours, continuing the quotation
     # that renders one of them, or a quote of the author beside one.
@@ -647,6 +651,7 @@ def _beside(
             rendered[(s.doc_id, s.post_id, s.index, c.unit.doc_id)] = c.unit
         if len(c.group) == 1 and c.unit.kind != "pair":
             renderings.setdefault(id(c.group[0]), []).append(c.unit)
+    rivals = _Rivals(cands, accepted, done)
     out: list[Candidate] = []
     for c in cands:
         if c.context in POSITIONAL or id(c) in done or len(c.group) > 1 or c.unit.kind == "pair":
@@ -671,9 +676,14 @@ def _beside(
             or (nxt is not None and order.continues_quote(c.unit, nxt))
         ):
             context = "between" if after and before else "quote"
-        elif c.context or not _shares_a_word(c.result) or c.result.score < opts.context_floor:
-            # Beside one neighbour's rendering: once, and not for a unit sharing almost
-            # nothing with the sentence.
+        elif (
+            c.context
+            or not _shares_a_word(c.result)
+            or c.result.score < opts.context_floor
+            or rivals.outmatch(c, opts.rival_margin)
+        ):
+            # Beside one neighbour's rendering: once, not for a unit sharing almost nothing
+            # with the sentence, and not where own evidence clearly points elsewhere.
             continue
         elif after:
             context = "prev"
@@ -690,6 +700,37 @@ def _beside(
         c.score = calibrate(c, opts)
         out.append(c)
     return out
+
+
+class _Rivals:
+    """The own evidence (coverage score) of the one-to-one candidates not linked yet, by
+    unit and by source sentence. Beside a neighbour's rendering, position breaks near-ties;
+    it does not overrule a clearly better match. 順調です、中国に強力な見込み会社がいます。
+    (0.385 with "Pretty good, I have some promising leads in China.") does not take "We
+    anticipate that will increase to six million next year." (0.152), the rendering of the
+    post's next sentence's neighbour; nor does 我らの世代とは全く違うのは知ってるだろう？
+    (0.226) take "It has been a learning experience for me as well.", which its
+    neighbour 私にとっても学ぶ機会になってるよ。 renders (0.449)."""
+
+    def __init__(self, cands: list[Candidate], accepted: list[Candidate], done: set[int]):
+        taken = {id(c.unit) for c in accepted}
+        self.by_unit: dict[int, list[tuple[float, int]]] = {}
+        self.by_source: dict[int, list[tuple[float, int]]] = {}
+        for d in cands:
+            if len(d.group) > 1 or d.unit.kind == "pair" or id(d) in done:
+                continue
+            self.by_unit.setdefault(id(d.unit), []).append((d.result.score, id(d.group[0])))
+            if id(d.unit) not in taken:
+                self.by_source.setdefault(id(d.group[0]), []).append((d.result.score, id(d.unit)))
+
+    def outmatch(self, c: Candidate, margin: float) -> bool:
+        """Whether another sentence on ``c``'s unit, or another free unit for its sentence,
+        scores more than ``margin`` above it on own evidence."""
+        bar = c.result.score + margin
+        src, unit = id(c.group[0]), id(c.unit)
+        return any(score > bar for score, s in self.by_unit.get(unit, ()) if s != src) or any(
+            score > bar for score, u in self.by_source.get(src, ()) if u != unit
+        )
 
 
 def _shares_a_word(res: PairScore) -> bool:
