@@ -128,7 +128,7 @@ class AlignOptions:
     context_floor: float = 0.1
     # How much more own evidence (coverage score) a rival needs to deny a candidate credit
     # beside one neighbour's rendering: another sentence of the post on the same unit, or
-    # another unit not yet linked for the same sentence (``_outmatched``).
+    # another unit not yet linked for the same sentence (``_Rivals.outmatch``).
     rival_margin: float = 0.2
     # Share of the headroom added to a one-to-one candidate that position alone makes a
     # rendering: between the renderings of both its neighbours, continuing the quotation
@@ -706,11 +706,12 @@ class _Rivals:
     """The own evidence (coverage score) of the one-to-one candidates not linked yet, by
     unit and by source sentence. Beside a neighbour's rendering, position breaks near-ties;
     it does not overrule a clearly better match. 順調です、中国に強力な見込み会社がいます。
-    (0.385 with "Pretty good, I have some promising leads in China.") does not take "We
-    anticipate that will increase to six million next year." (0.152), the rendering of the
-    post's next sentence's neighbour; nor does 我らの世代とは全く違うのは知ってるだろう？
-    (0.226) take "It has been a learning experience for me as well.", which its
-    neighbour 私にとっても学ぶ機会になってるよ。 renders (0.449)."""
+    (0.385 with its rendering "Pretty good, I have some promising leads in China.", under
+    the threshold) does not take "We anticipate that will increase to six million next
+    year." (0.152), which stands right before the rendering of the post's next sentence;
+    nor does 我らの世代とは全く違うのは知ってるだろう？ (0.226) take "It has been a learning
+    experience for me as well.", which the post's next sentence, 私にとっても学ぶ機会に
+    なってるよ。, matches at 0.449. A rival counts whether or not it is linked elsewhere."""
 
     def __init__(self, cands: list[Candidate], accepted: list[Candidate], done: set[int]):
         taken = {id(c.unit) for c in accepted}
