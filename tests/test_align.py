@@ -1220,15 +1220,15 @@ def test_one_shared_word_does_not_link_a_question_to_a_statement() -> None:
     assert linked("小林君、どうしましたか？", "What is it, Kobayashi-kun.") == [
         "What is it, Kobayashi-kun."
     ]
-    # nor is the author's own quote
-    quoted = linked("あれでよかった？", "I'm glad I could help!", kind="quote")
-    assert quoted == []  # a bare quote names no one
+    # a quote naming no one is still a coincidence; the author's own quote is not
+    assert linked("あれでよかった？", "I'm glad I could help!", kind="quote") == []
     said = 'Takahashi said: "I\'m glad I could help!"'
+    opening = said.index('"') + 1
     s = _sent("a", "あれでよかった？", 0, "ja", "p1")
     units = {
         "b": [
             _sent("b", said, 0, start=0),
-            _sent("b", said[said.index('"') + 1 : -1], 0, kind="quote", start=18),
+            _sent("b", said[opening:-1], 0, kind="quote", start=opening),
         ]
     }
     lex.index["高橋"] = [Target("Takahashi", ("takahashi",), 1.0, "name")]
